@@ -1,0 +1,49 @@
+"""The error raised for invalid input, with one JSON Pointer per problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ValidationError", "ValidationErrorItem"]
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationErrorItem:
+    """One problem of an input: where it is and what was wrong."""
+
+    path: str
+    """RFC 6901 JSON Pointer from the value given, in spec keys (``/flows/implicit``)."""
+
+    message: str
+    """What was expected and what was found."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """Invalid input to a model, listing every problem found in one pass.
+
+    ``str()`` gives one ``PATH: MESSAGE`` line per item, in input order.
+    """
+
+    errors: tuple[ValidationErrorItem, ...]
+    """The problems, in the order of the input, depth first."""
+
+    def __init__(self, errors: tuple[ValidationErrorItem, ...]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "\n".join(str(item) for item in self.errors)
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[ValidationErrorItem, ...]]]:
+        return (ValidationError, (self.errors,))
+
+
+def escape_pointer_token(key: object) -> str:
+    """Escape one JSON Pointer reference token (RFC 6901, section 3)."""
+    text = key if type(key) is str else str(key)
+    if "~" in text or "/" in text:
+        text = text.replace("~", "~0").replace("/", "~1")
+    return text

@@ -1,0 +1,300 @@
+"""Typed readers for the fields of a model, shared by ``from_dict`` and the constructors.
+
+A ``Check`` collects the problems of one JSON object. Each reader returns the
+value to store, or a placeholder after recording a problem, so that one pass
+finds every problem of the input.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+from ._errors import ValidationError, ValidationErrorItem, escape_pointer_token
+from ._values import EMPTY, FrozenDict, JSONValue, describe
+
+__all__ = ["MAX_DEPTH", "MAX_NODES", "MISSING", "Budget", "Check"]
+
+MAX_DEPTH: Final = 100
+"""Deepest nesting of arrays and objects inside one extension value.
+
+Freezing, comparing and writing back recurse once per level, so the limit
+keeps them far below Python's default recursion limit of 1000, and it stops
+a cyclic structure given by a Python caller.
+"""
+
+MAX_NODES: Final = 1_000_000
+"""Most array items and object members in the extension values of one call.
+
+YAML aliases can make one small file name the same object billions of times.
+Counting every visit, shared or not, bounds the time and memory of freezing,
+comparing and writing back.
+"""
+
+
+class _Missing:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Final = _Missing()
+"""The value of a key that the input does not have."""
+
+
+class Budget:
+    """The count of extension-value nodes still allowed in one call."""
+
+    __slots__ = ("exhausted", "nodes_left")
+
+    def __init__(self, nodes: int = MAX_NODES) -> None:
+        self.nodes_left = nodes
+        self.exhausted = False
+
+
+class Check:
+    """The problems found in one JSON object, keyed by the member they belong to."""
+
+    __slots__ = ("budget", "path", "problems")
+
+    def __init__(self, path: str, budget: Budget) -> None:
+        self.path = path
+        self.budget = budget
+        self.problems: list[tuple[object, ValidationErrorItem]] = []
+
+    def fail(self, key: object, message: str, below: str = "") -> None:
+        """Record a problem at member ``key``, or at ``below`` inside its value."""
+        pointer = f"{self.path}/{escape_pointer_token(key)}{below}"
+        self.problems.append((key, ValidationErrorItem(pointer, message)))
+
+    def child(self, key: str) -> Check:
+        """Start the check of the object nested at member ``key``."""
+        return Check(f"{self.path}/{escape_pointer_token(key)}", self.budget)
+
+    def adopt(self, key: object, child: Check, keys: Iterable[object]) -> None:
+        """Take the problems of a nested object, ordered as its ``keys``."""
+        if child.problems:
+            for item in child.sorted_items(keys):
+                self.problems.append((key, item))
+
+    def sorted_items(self, keys: Iterable[object]) -> list[ValidationErrorItem]:
+        """Return the problems in the order of the input keys; missing keys come last."""
+        position = {key: index for index, key in enumerate(keys)}
+        end = len(position)
+        ordered = sorted(self.problems, key=lambda problem: position.get(problem[0], end))
+        return [item for _, item in ordered]
+
+    def raise_if_failed(self, keys: Iterable[object]) -> None:
+        """Raise one ``ValidationError`` with every problem found, if there is any."""
+        if self.problems:
+            raise ValidationError(tuple(self.sorted_items(keys)))
+
+    # Readers for model fields. `value` is MISSING when the key is absent.
+
+    def string(self, key: str, value: object) -> str:
+        """Read a required string."""
+        if type(value) is str:
+            return value
+        return self._not_plain_string(key, value, required=True) or ""
+
+    def optional_string(self, key: str, value: object) -> str | None:
+        """Read an optional string; ``None`` when absent."""
+        if type(value) is str:
+            return value
+        if value is MISSING:
+            return None
+        return self._not_plain_string(key, value, required=False)
+
+    def _not_plain_string(self, key: str, value: object, *, required: bool) -> str | None:
+        if isinstance(value, str):
+            return str.__str__(value)
+        if value is MISSING:
+            self.fail(key, "missing required field, expected a string")
+        else:
+            self.fail(key, f"expected a string, got {describe(value)}")
+        return None
+
+    def optional_bool(self, key: str, value: object) -> bool | None:
+        """Read an optional boolean; ``None`` when absent."""
+        if value is True or value is False:
+            return value
+        if value is not MISSING:
+            self.fail(key, f"expected a boolean, got {describe(value)}")
+        return None
+
+    def choice(self, key: str, value: object, allowed: tuple[str, ...], what: str) -> str:
+        """Read a required string that must be one of ``allowed`` (case-sensitive)."""
+        if type(value) is str and value in allowed:
+            return value
+        if value is MISSING or not isinstance(value, str):
+            return self.string(key, value)
+
+        text = str.__str__(value)
+        if text in allowed:
+            return text
+        listed = ", ".join(repr(name) for name in allowed)
+        for name in allowed:
+            if name.lower() == text.lower():
+                self.fail(key, f"unknown {what} {text!r}, did you mean {name!r}?")
+                return text
+        self.fail(key, f"unknown {what} {text!r}, expected one of {listed}")
+        return text
+
+    def scopes(self, key: str, value: object) -> FrozenDict[str, str]:
+        """Read a map of scope names to descriptions; empty when absent."""
+        if type(value) is dict or type(value) is FrozenDict:
+            # The common case: check the types in one pass and copy at C speed.
+            for name, description in value.items():
+                if type(name) is not str or type(description) is not str:
+                    break
+            else:
+                return value if type(value) is FrozenDict else FrozenDict(value)
+        if value is MISSING:
+            return EMPTY  # type: ignore[return-value]
+        if not isinstance(value, Mapping):
+            self.fail(key, f"expected an object mapping scope names to descriptions, got {describe(value)}")
+            return EMPTY  # type: ignore[return-value]
+
+        scopes: dict[str, str] = {}
+        check = self.child(key)
+        for name, description in value.items():
+            if not isinstance(name, str):
+                check.fail(name, f"expected a string key (a scope name), got {describe(name)}")
+                continue
+            if not isinstance(description, str):
+                check.fail(name, f"expected a string (the scope's description), got {describe(description)}")
+                continue
+            scopes[str.__str__(name)] = str.__str__(description)
+        self.adopt(key, check, value)
+        return FrozenDict(scopes)
+
+    def extra_from(self, data: Mapping[str, object], known: frozenset[str]) -> FrozenDict[str, JSONValue]:
+        """Read the keys of ``data`` that the model does not name as fields."""
+        extra: dict[str, JSONValue] | None = None
+        key: object
+        for key, value in data.items():
+            if key in known:
+                continue
+            if extra is None:
+                extra = {}
+            name = self._key(key)
+            if name is not None:
+                extra[name] = self.json_value(name, value)
+        return EMPTY if extra is None else FrozenDict(extra)
+
+    def extra(self, value: object, reserved: frozenset[str], owner: str) -> FrozenDict[str, JSONValue]:
+        """Check the ``extra`` argument of a constructor."""
+        if type(value) is FrozenDict and not (value.keys() & reserved):
+            return value  # Built by this package, so every value in it is already checked.
+        if not isinstance(value, Mapping):
+            self.fail("extra", f"expected a mapping of extra keys, got {describe(value)}")
+            return EMPTY
+
+        extra: dict[str, JSONValue] = {}
+        for key, item in value.items():
+            name = self._key(key)
+            if name is None:
+                continue
+            if name in reserved:
+                self.fail(
+                    name, f"{name!r} is a field of {owner}, set it by its keyword argument, not in extra"
+                )
+                continue
+            extra[name] = self.json_value(name, item)
+        return FrozenDict(extra) if extra else EMPTY
+
+    def _key(self, key: object) -> str | None:
+        if type(key) is str:
+            return key
+        if isinstance(key, str):
+            return str.__str__(key)
+        self.fail(key, f"expected a string key, got {describe(key)}")
+        return None
+
+    def json_value(self, key: str, value: object) -> JSONValue:
+        """Freeze an extension value, checking that it is JSON."""
+        kind = type(value)
+        if kind is str or kind is bool or kind is int or value is None:
+            return value  # type: ignore[return-value]
+        return self._freeze(key, "", value, 1)
+
+    def _freeze(self, key: str, below: str, value: object, depth: int) -> JSONValue:
+        kind = type(value)
+        if kind is str or kind is bool or kind is int or value is None:
+            return value  # type: ignore[return-value]
+        if isinstance(value, float):
+            if math.isfinite(value):
+                return float.__float__(value)
+            self.fail(
+                key, f"expected a JSON value, got {describe(value)}: JSON has no NaN or infinity", below
+            )
+            return None
+        if isinstance(value, (Mapping, list, tuple)):
+            return self._freeze_container(key, below, value, depth)
+        if isinstance(value, str):
+            return str.__str__(value)
+        if isinstance(value, int):
+            return int.__int__(value)
+        self.fail(key, f"expected a JSON value, got {describe(value)}", below)
+        return None
+
+    def _freeze_container(
+        self,
+        key: str,
+        below: str,
+        value: Mapping[object, object] | list[object] | tuple[object, ...],
+        depth: int,
+    ) -> JSONValue:
+        budget = self.budget
+        if budget.exhausted:
+            return None
+        if depth > MAX_DEPTH:
+            self.fail(
+                key,
+                f"value nested deeper than the limit of {MAX_DEPTH} arrays and objects"
+                " (a cyclic structure also reaches it)",
+                below,
+            )
+            return None
+        budget.nodes_left -= len(value)
+        if budget.nodes_left < 0:
+            budget.exhausted = True
+            self.fail(
+                key,
+                f"extension values hold more than the limit of {MAX_NODES:,} array items and"
+                " object members in all (shared YAML aliases count each time they are used)",
+                below,
+            )
+            return None
+
+        if isinstance(value, Mapping):
+            frozen: dict[str, JSONValue] = {}
+            for member, item in value.items():
+                pointer = f"{below}/{escape_pointer_token(member)}"
+                if not isinstance(member, str):
+                    self.fail(key, f"expected a string key, got {describe(member)}", pointer)
+                    continue
+                frozen[str.__str__(member)] = self._freeze(key, pointer, item, depth + 1)
+            return FrozenDict(frozen)
+        return tuple(
+            [self._freeze(key, f"{below}/{index}", item, depth + 1) for index, item in enumerate(value)]
+        )
+
+    def model(self, key: str, value: object, expected: type) -> None:
+        """Record that a constructor argument is not an instance of the model ``expected``."""
+        name = expected.__name__
+        self.fail(key, f"expected {name}, got {describe(value)} (build it with {name}.from_dict)")
+
+
+def begin(owner: str, data: object) -> Check:
+    """Start a ``from_dict`` call: reject a non-mapping argument, then check from the root."""
+    if not isinstance(data, Mapping):
+        raise TypeError(f"{owner}.from_dict() expects a mapping, got {describe(data)}")
+    return Check("", Budget())
+
+
+def absent_if_none(value: object) -> object:
+    """Map a constructor's ``None`` (an unset optional field) to MISSING."""
+    return MISSING if value is None else value

@@ -1,0 +1,275 @@
+"""The OAuth Flow Object, one class per flow, and the OAuth Flows Object that groups them.
+
+Spec: https://spec.openapis.org/oas/v3.2.0#oauth-flows-object
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import ClassVar, Final, TypeAlias, TypeVar
+
+from ._fields import MISSING, Budget, Check, absent_if_none, begin
+from ._values import EMPTY, JSONValue, describe, thaw
+
+__all__ = [
+    "OAuthFlowAuthorizationCode",
+    "OAuthFlowClientCredentials",
+    "OAuthFlowDeviceAuthorization",
+    "OAuthFlowImplicit",
+    "OAuthFlowPassword",
+    "OAuthFlows",
+]
+
+
+def _empty() -> Mapping[str, object]:
+    # A factory, because Python 3.10's dataclasses reject any dict default, even a frozen one.
+    return EMPTY
+
+
+_Flow = TypeVar("_Flow", bound="_FlowMethods")
+
+
+class _FlowMethods:
+    """Reading, checking and writing, shared by the five flow classes.
+
+    Each flow differs only in its required URL fields, listed in ``_URLS``.
+    """
+
+    __slots__ = ()
+
+    _URLS: ClassVar[tuple[tuple[str, str], ...]]
+    """The required URL fields of the flow, as (attribute, spec key), in spec order."""
+
+    _KEYS: ClassVar[frozenset[str]]
+    """The spec keys that the flow models; any other key goes to ``extra``."""
+
+    refresh_url: str | None
+    scopes: Mapping[str, str]
+    extra: Mapping[str, JSONValue]
+
+    def __post_init__(self) -> None:
+        check = Check("", Budget())
+        for attribute, key in self._URLS:
+            object.__setattr__(self, attribute, check.string(key, getattr(self, attribute)))
+        refresh_url = check.optional_string("refreshUrl", absent_if_none(self.refresh_url))
+        object.__setattr__(self, "refresh_url", refresh_url)
+        object.__setattr__(self, "scopes", check.scopes("scopes", self.scopes))
+        object.__setattr__(self, "extra", check.extra(self.extra, self._KEYS, type(self).__name__))
+        check.raise_if_failed([key for _, key in self._URLS] + ["refreshUrl", "scopes"])
+
+    @classmethod
+    def from_dict(cls: type[_Flow], data: Mapping[str, object]) -> _Flow:
+        """Read the flow from a JSON object, reporting every problem in one ``ValidationError``."""
+        check = begin(cls.__name__, data)
+        flow = cls._read(data, check)
+        check.raise_if_failed(data)
+        return flow
+
+    @classmethod
+    def _read(cls: type[_Flow], data: Mapping[str, object], check: Check) -> _Flow:
+        # The checks are the constructor's, but a failed one leaves a placeholder and goes on.
+        flow = object.__new__(cls)
+        for attribute, key in cls._URLS:
+            object.__setattr__(flow, attribute, check.string(key, data.get(key, MISSING)))
+        refresh_url = check.optional_string("refreshUrl", data.get("refreshUrl", MISSING))
+        object.__setattr__(flow, "refresh_url", refresh_url)
+        object.__setattr__(flow, "scopes", check.scopes("scopes", data.get("scopes", MISSING)))
+        object.__setattr__(flow, "extra", check.extra_from(data, cls._KEYS))
+        return flow
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Write the flow as a fresh JSON object: spec keys in spec order, then extra keys."""
+        output: dict[str, JSONValue] = {}
+        for attribute, key in self._URLS:
+            output[key] = getattr(self, attribute)
+        if self.refresh_url is not None:
+            output["refreshUrl"] = self.refresh_url
+        output["scopes"] = dict(self.scopes)
+        for key, value in self.extra.items():
+            output[key] = thaw(value)
+        return output
+
+
+_SCOPES_DOC = "``scopes``: scope names mapped to short descriptions, possibly empty."
+_EXTRA_DOC = "Keys of the input that the flow does not model: extensions, and fields of other flows."
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OAuthFlowImplicit(_FlowMethods):
+    """The implicit flow (RFC 6749, section 4.2), the OAuth Flows Object's ``implicit``."""
+
+    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (("authorization_url", "authorizationUrl"),)
+    _KEYS: ClassVar[frozenset[str]] = frozenset({"authorizationUrl", "refreshUrl", "scopes"})
+
+    authorization_url: str
+    """``authorizationUrl``, exactly as given; it may be relative to the server URL."""
+    refresh_url: str | None = None
+    """``refreshUrl``, where to obtain refresh tokens."""
+    scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OAuthFlowPassword(_FlowMethods):
+    """The resource owner password flow (RFC 6749, section 4.3), ``password``."""
+
+    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (("token_url", "tokenUrl"),)
+    _KEYS: ClassVar[frozenset[str]] = frozenset({"tokenUrl", "refreshUrl", "scopes"})
+
+    token_url: str
+    """``tokenUrl``, exactly as given; it may be relative to the server URL."""
+    refresh_url: str | None = None
+    """``refreshUrl``, where to obtain refresh tokens."""
+    scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OAuthFlowClientCredentials(_FlowMethods):
+    """The client credentials flow (RFC 6749, section 4.4), ``clientCredentials``."""
+
+    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (("token_url", "tokenUrl"),)
+    _KEYS: ClassVar[frozenset[str]] = frozenset({"tokenUrl", "refreshUrl", "scopes"})
+
+    token_url: str
+    """``tokenUrl``, exactly as given; it may be relative to the server URL."""
+    refresh_url: str | None = None
+    """``refreshUrl``, where to obtain refresh tokens."""
+    scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OAuthFlowAuthorizationCode(_FlowMethods):
+    """The authorization code flow (RFC 6749, section 4.1), ``authorizationCode``."""
+
+    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("authorization_url", "authorizationUrl"),
+        ("token_url", "tokenUrl"),
+    )
+    _KEYS: ClassVar[frozenset[str]] = frozenset({"authorizationUrl", "tokenUrl", "refreshUrl", "scopes"})
+
+    authorization_url: str
+    """``authorizationUrl``, exactly as given; it may be relative to the server URL."""
+    token_url: str
+    """``tokenUrl``, exactly as given; it may be relative to the server URL."""
+    refresh_url: str | None = None
+    """``refreshUrl``, where to obtain refresh tokens."""
+    scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OAuthFlowDeviceAuthorization(_FlowMethods):
+    """The device authorization flow (RFC 8628), ``deviceAuthorization``, new in OpenAPI 3.2."""
+
+    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("device_authorization_url", "deviceAuthorizationUrl"),
+        ("token_url", "tokenUrl"),
+    )
+    _KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"deviceAuthorizationUrl", "tokenUrl", "refreshUrl", "scopes"}
+    )
+
+    device_authorization_url: str
+    """``deviceAuthorizationUrl``, exactly as given; it may be relative to the server URL."""
+    token_url: str
+    """``tokenUrl``, exactly as given; it may be relative to the server URL."""
+    refresh_url: str | None = None
+    """``refreshUrl``, where to obtain refresh tokens."""
+    scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+
+
+OAuthFlow: TypeAlias = (
+    OAuthFlowImplicit
+    | OAuthFlowPassword
+    | OAuthFlowClientCredentials
+    | OAuthFlowAuthorizationCode
+    | OAuthFlowDeviceAuthorization
+)
+"""Any one of the five flow classes."""
+
+_FLOWS: Final[tuple[tuple[str, str, type[_FlowMethods]], ...]] = (
+    ("implicit", "implicit", OAuthFlowImplicit),
+    ("password", "password", OAuthFlowPassword),
+    ("client_credentials", "clientCredentials", OAuthFlowClientCredentials),
+    ("authorization_code", "authorizationCode", OAuthFlowAuthorizationCode),
+    ("device_authorization", "deviceAuthorization", OAuthFlowDeviceAuthorization),
+)
+_FLOWS_KEYS: Final = frozenset(key for _, key, _ in _FLOWS)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OAuthFlows:
+    """The OAuth Flows Object: the flows an ``oauth2`` scheme supports, each at most once.
+
+    Spec: https://spec.openapis.org/oas/v3.2.0#oauth-flows-object
+    """
+
+    implicit: OAuthFlowImplicit | None = None
+    """``implicit``."""
+    password: OAuthFlowPassword | None = None
+    """``password``."""
+    client_credentials: OAuthFlowClientCredentials | None = None
+    """``clientCredentials``; OpenAPI 2.0 called it ``application``."""
+    authorization_code: OAuthFlowAuthorizationCode | None = None
+    """``authorizationCode``; OpenAPI 2.0 called it ``accessCode``."""
+    device_authorization: OAuthFlowDeviceAuthorization | None = None
+    """``deviceAuthorization``, new in OpenAPI 3.2."""
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """Keys of the input that are not flows: extensions, and unknown flow names."""
+
+    def __post_init__(self) -> None:
+        check = Check("", Budget())
+        for attribute, key, flow_class in _FLOWS:
+            value = getattr(self, attribute)
+            if value is not None and type(value) is not flow_class:
+                check.model(key, value, flow_class)
+        object.__setattr__(self, "extra", check.extra(self.extra, _FLOWS_KEYS, "OAuthFlows"))
+        check.raise_if_failed([key for _, key, _ in _FLOWS])
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> OAuthFlows:
+        """Read the OAuth Flows Object, reporting every problem in one ``ValidationError``."""
+        check = begin(cls.__name__, data)
+        flows = cls._read(data, check)
+        check.raise_if_failed(data)
+        return flows
+
+    @classmethod
+    def _read(cls, data: Mapping[str, object], check: Check) -> OAuthFlows:
+        flows = object.__new__(cls)
+        for attribute, key, flow_class in _FLOWS:
+            value = data.get(key, MISSING)
+            if value is MISSING:
+                object.__setattr__(flows, attribute, None)
+            elif isinstance(value, Mapping):
+                nested = check.child(key)
+                object.__setattr__(flows, attribute, flow_class._read(value, nested))
+                check.adopt(key, nested, value)
+            else:
+                check.fail(key, f"expected an object (the {key} flow), got {describe(value)}")
+                object.__setattr__(flows, attribute, None)
+        object.__setattr__(flows, "extra", check.extra_from(data, _FLOWS_KEYS))
+        return flows
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Write the flows as a fresh JSON object: flows in spec order, then extra keys."""
+        output: dict[str, JSONValue] = {}
+        for attribute, key, _ in _FLOWS:
+            flow = getattr(self, attribute)
+            if flow is not None:
+                output[key] = flow.to_dict()
+        for key, value in self.extra.items():
+            output[key] = thaw(value)
+        return output
+
+    def items(self) -> list[tuple[str, OAuthFlow]]:
+        """Return the flows that are set, as (spec key, flow) pairs in spec order."""
+        return [
+            (key, getattr(self, attribute))
+            for attribute, key, _ in _FLOWS
+            if getattr(self, attribute) is not None
+        ]

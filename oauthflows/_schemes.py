@@ -1,0 +1,403 @@
+"""The Security Scheme Object, one class per ``type``, and ``parse_security_scheme``.
+
+Spec: https://spec.openapis.org/oas/v3.2.0#security-scheme-object
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import ClassVar, Final, Literal, TypeAlias
+
+from ._fields import MISSING, Budget, Check, absent_if_none, begin
+from ._flows import OAuthFlows
+from ._values import EMPTY, JSONValue, describe, thaw
+
+__all__ = [
+    "APIKey",
+    "HTTPAuthentication",
+    "MutualTLS",
+    "OAuth2",
+    "OpenIdConnect",
+    "SecurityScheme",
+    "parse_security_scheme",
+]
+
+SCHEME_TYPES: Final = ("apiKey", "http", "mutualTLS", "oauth2", "openIdConnect")
+"""The values of ``type``, in the order the specification lists them."""
+
+API_KEY_LOCATIONS: Final = ("query", "header", "cookie")
+"""The values of an API key's ``in``, in the order the specification lists them."""
+
+
+def _empty() -> Mapping[str, JSONValue]:
+    # A factory, because Python 3.10's dataclasses reject any dict default, even a frozen one.
+    return EMPTY
+
+
+def _check_type(check: Check, data: Mapping[str, object], expected: str) -> None:
+    """Check that the ``type`` of ``data`` is the one of the class reading it."""
+    value = data.get("type", MISSING)
+    if value == expected and type(value) is str:
+        return
+    if value is MISSING:
+        check.fail("type", f"missing required field, expected {expected!r}")
+    elif not isinstance(value, str):
+        check.fail("type", f"expected {expected!r}, got {describe(value)}")
+    elif value.lower() == expected.lower():
+        check.fail("type", f"unknown security scheme type {value!r}, did you mean {expected!r}?")
+    else:
+        reader = _CLASSES.get(value)
+        hint = (
+            f"read it with {reader.__name__} or parse_security_scheme"
+            if reader
+            else "not a security scheme type"
+        )
+        check.fail("type", f"expected {expected!r}, got {value!r} ({hint})")
+
+
+def _finish_common(check: Check, scheme: object, description: object, deprecated: object) -> None:
+    object.__setattr__(scheme, "description", check.optional_string("description", description))
+    object.__setattr__(scheme, "deprecated", check.optional_bool("deprecated", deprecated))
+
+
+def _write_extra(output: dict[str, JSONValue], extra: Mapping[str, JSONValue]) -> dict[str, JSONValue]:
+    for key, value in extra.items():
+        output[key] = thaw(value)
+    return output
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class APIKey:
+    """An API key sent in a query parameter, a header or a cookie (``type: apiKey``)."""
+
+    type: ClassVar[Literal["apiKey"]] = "apiKey"
+    _KEYS: ClassVar[frozenset[str]] = frozenset({"type", "description", "name", "in", "deprecated"})
+
+    description: str | None = None
+    """``description``, CommonMark text."""
+    name: str
+    """``name``: the name of the header, query parameter or cookie."""
+    in_: Literal["query", "header", "cookie"]
+    """``in``: where the key is sent."""
+    deprecated: bool | None = None
+    """``deprecated`` (OpenAPI 3.2); ``None`` when absent, so an explicit ``false`` is kept."""
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)
+    """Keys that this type does not model: extensions, and fields of other types."""
+
+    def __post_init__(self) -> None:
+        check = Check("", Budget())
+        _finish_common(check, self, absent_if_none(self.description), absent_if_none(self.deprecated))
+        object.__setattr__(self, "name", check.string("name", self.name))
+        object.__setattr__(self, "in_", check.choice("in", self.in_, API_KEY_LOCATIONS, "API key location"))
+        object.__setattr__(self, "extra", check.extra(self.extra, self._KEYS, "APIKey"))
+        check.raise_if_failed(("description", "name", "in", "deprecated"))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> APIKey:
+        """Read an ``apiKey`` scheme, reporting every problem in one ``ValidationError``."""
+        check = begin(cls.__name__, data)
+        _check_type(check, data, cls.type)
+        scheme = cls._read(data, check)
+        check.raise_if_failed(data)
+        return scheme
+
+    @classmethod
+    def _read(cls, data: Mapping[str, object], check: Check) -> APIKey:
+        scheme = object.__new__(cls)
+        _finish_common(check, scheme, data.get("description", MISSING), data.get("deprecated", MISSING))
+        object.__setattr__(scheme, "name", check.string("name", data.get("name", MISSING)))
+        location = check.choice("in", data.get("in", MISSING), API_KEY_LOCATIONS, "API key location")
+        object.__setattr__(scheme, "in_", location)
+        object.__setattr__(scheme, "extra", check.extra_from(data, cls._KEYS))
+        return scheme
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Write the scheme as a fresh JSON object: spec keys in spec order, then extra keys."""
+        output: dict[str, JSONValue] = {"type": "apiKey"}
+        if self.description is not None:
+            output["description"] = self.description
+        output["name"] = self.name
+        output["in"] = self.in_
+        if self.deprecated is not None:
+            output["deprecated"] = self.deprecated
+        return _write_extra(output, self.extra)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class HTTPAuthentication:
+    """HTTP authentication with the ``Authorization`` header (``type: http``), RFC 9110 section 11."""
+
+    type: ClassVar[Literal["http"]] = "http"
+    _KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"type", "description", "scheme", "bearerFormat", "deprecated"}
+    )
+
+    description: str | None = None
+    """``description``, CommonMark text."""
+    scheme: str
+    """``scheme``: the authentication scheme name, kept as written (it is case-insensitive)."""
+    bearer_format: str | None = None
+    """``bearerFormat``: a hint of how a bearer token is formatted, such as ``JWT``."""
+    deprecated: bool | None = None
+    """``deprecated`` (OpenAPI 3.2); ``None`` when absent, so an explicit ``false`` is kept."""
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)
+    """Keys that this type does not model: extensions, and fields of other types."""
+
+    def __post_init__(self) -> None:
+        check = Check("", Budget())
+        _finish_common(check, self, absent_if_none(self.description), absent_if_none(self.deprecated))
+        object.__setattr__(self, "scheme", check.string("scheme", self.scheme))
+        bearer_format = check.optional_string("bearerFormat", absent_if_none(self.bearer_format))
+        object.__setattr__(self, "bearer_format", bearer_format)
+        object.__setattr__(self, "extra", check.extra(self.extra, self._KEYS, "HTTPAuthentication"))
+        check.raise_if_failed(("description", "scheme", "bearerFormat", "deprecated"))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> HTTPAuthentication:
+        """Read an ``http`` scheme, reporting every problem in one ``ValidationError``."""
+        check = begin(cls.__name__, data)
+        _check_type(check, data, cls.type)
+        scheme = cls._read(data, check)
+        check.raise_if_failed(data)
+        return scheme
+
+    @classmethod
+    def _read(cls, data: Mapping[str, object], check: Check) -> HTTPAuthentication:
+        scheme = object.__new__(cls)
+        _finish_common(check, scheme, data.get("description", MISSING), data.get("deprecated", MISSING))
+        object.__setattr__(scheme, "scheme", check.string("scheme", data.get("scheme", MISSING)))
+        bearer_format = check.optional_string("bearerFormat", data.get("bearerFormat", MISSING))
+        object.__setattr__(scheme, "bearer_format", bearer_format)
+        object.__setattr__(scheme, "extra", check.extra_from(data, cls._KEYS))
+        return scheme
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Write the scheme as a fresh JSON object: spec keys in spec order, then extra keys."""
+        output: dict[str, JSONValue] = {"type": "http"}
+        if self.description is not None:
+            output["description"] = self.description
+        output["scheme"] = self.scheme
+        if self.bearer_format is not None:
+            output["bearerFormat"] = self.bearer_format
+        if self.deprecated is not None:
+            output["deprecated"] = self.deprecated
+        return _write_extra(output, self.extra)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OAuth2:
+    """OAuth 2.0 (``type: oauth2``, RFC 6749) with the flows it supports."""
+
+    type: ClassVar[Literal["oauth2"]] = "oauth2"
+    _KEYS: ClassVar[frozenset[str]] = frozenset(
+        {"type", "description", "flows", "oauth2MetadataUrl", "deprecated"}
+    )
+
+    description: str | None = None
+    """``description``, CommonMark text."""
+    flows: OAuthFlows
+    """``flows``: the supported flows."""
+    oauth2_metadata_url: str | None = None
+    """``oauth2MetadataUrl`` (OpenAPI 3.2): the authorization server metadata URL of RFC 8414."""
+    deprecated: bool | None = None
+    """``deprecated`` (OpenAPI 3.2); ``None`` when absent, so an explicit ``false`` is kept."""
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)
+    """Keys that this type does not model: extensions, and fields of other types."""
+
+    def __post_init__(self) -> None:
+        check = Check("", Budget())
+        _finish_common(check, self, absent_if_none(self.description), absent_if_none(self.deprecated))
+        if type(self.flows) is not OAuthFlows:
+            check.model("flows", self.flows, OAuthFlows)
+        metadata_url = check.optional_string("oauth2MetadataUrl", absent_if_none(self.oauth2_metadata_url))
+        object.__setattr__(self, "oauth2_metadata_url", metadata_url)
+        object.__setattr__(self, "extra", check.extra(self.extra, self._KEYS, "OAuth2"))
+        check.raise_if_failed(("description", "flows", "oauth2MetadataUrl", "deprecated"))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> OAuth2:
+        """Read an ``oauth2`` scheme, reporting every problem in one ``ValidationError``."""
+        check = begin(cls.__name__, data)
+        _check_type(check, data, cls.type)
+        scheme = cls._read(data, check)
+        check.raise_if_failed(data)
+        return scheme
+
+    @classmethod
+    def _read(cls, data: Mapping[str, object], check: Check) -> OAuth2:
+        scheme = object.__new__(cls)
+        _finish_common(check, scheme, data.get("description", MISSING), data.get("deprecated", MISSING))
+        flows = data.get("flows", MISSING)
+        if isinstance(flows, Mapping):
+            nested = check.child("flows")
+            object.__setattr__(scheme, "flows", OAuthFlows._read(flows, nested))
+            check.adopt("flows", nested, flows)
+        else:
+            if flows is MISSING:
+                check.fail("flows", "missing required field, expected an object of flows")
+            else:
+                check.fail("flows", f"expected an object of flows, got {describe(flows)}")
+            object.__setattr__(scheme, "flows", _NO_FLOWS)
+        metadata_url = check.optional_string("oauth2MetadataUrl", data.get("oauth2MetadataUrl", MISSING))
+        object.__setattr__(scheme, "oauth2_metadata_url", metadata_url)
+        object.__setattr__(scheme, "extra", check.extra_from(data, cls._KEYS))
+        return scheme
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Write the scheme as a fresh JSON object: spec keys in spec order, then extra keys."""
+        output: dict[str, JSONValue] = {"type": "oauth2"}
+        if self.description is not None:
+            output["description"] = self.description
+        output["flows"] = self.flows.to_dict()
+        if self.oauth2_metadata_url is not None:
+            output["oauth2MetadataUrl"] = self.oauth2_metadata_url
+        if self.deprecated is not None:
+            output["deprecated"] = self.deprecated
+        return _write_extra(output, self.extra)
+
+
+_NO_FLOWS: Final = OAuthFlows()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class OpenIdConnect:
+    """OpenID Connect Discovery (``type: openIdConnect``)."""
+
+    type: ClassVar[Literal["openIdConnect"]] = "openIdConnect"
+    _KEYS: ClassVar[frozenset[str]] = frozenset({"type", "description", "openIdConnectUrl", "deprecated"})
+
+    description: str | None = None
+    """``description``, CommonMark text."""
+    open_id_connect_url: str
+    """``openIdConnectUrl``: the OpenID Provider's discovery document URL."""
+    deprecated: bool | None = None
+    """``deprecated`` (OpenAPI 3.2); ``None`` when absent, so an explicit ``false`` is kept."""
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)
+    """Keys that this type does not model: extensions, and fields of other types."""
+
+    def __post_init__(self) -> None:
+        check = Check("", Budget())
+        _finish_common(check, self, absent_if_none(self.description), absent_if_none(self.deprecated))
+        url = check.string("openIdConnectUrl", self.open_id_connect_url)
+        object.__setattr__(self, "open_id_connect_url", url)
+        object.__setattr__(self, "extra", check.extra(self.extra, self._KEYS, "OpenIdConnect"))
+        check.raise_if_failed(("description", "openIdConnectUrl", "deprecated"))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> OpenIdConnect:
+        """Read an ``openIdConnect`` scheme, reporting every problem in one ``ValidationError``."""
+        check = begin(cls.__name__, data)
+        _check_type(check, data, cls.type)
+        scheme = cls._read(data, check)
+        check.raise_if_failed(data)
+        return scheme
+
+    @classmethod
+    def _read(cls, data: Mapping[str, object], check: Check) -> OpenIdConnect:
+        scheme = object.__new__(cls)
+        _finish_common(check, scheme, data.get("description", MISSING), data.get("deprecated", MISSING))
+        url = check.string("openIdConnectUrl", data.get("openIdConnectUrl", MISSING))
+        object.__setattr__(scheme, "open_id_connect_url", url)
+        object.__setattr__(scheme, "extra", check.extra_from(data, cls._KEYS))
+        return scheme
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Write the scheme as a fresh JSON object: spec keys in spec order, then extra keys."""
+        output: dict[str, JSONValue] = {"type": "openIdConnect"}
+        if self.description is not None:
+            output["description"] = self.description
+        output["openIdConnectUrl"] = self.open_id_connect_url
+        if self.deprecated is not None:
+            output["deprecated"] = self.deprecated
+        return _write_extra(output, self.extra)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class MutualTLS:
+    """Mutual TLS with a client certificate (``type: mutualTLS``), new in OpenAPI 3.1."""
+
+    type: ClassVar[Literal["mutualTLS"]] = "mutualTLS"
+    _KEYS: ClassVar[frozenset[str]] = frozenset({"type", "description", "deprecated"})
+
+    description: str | None = None
+    """``description``, CommonMark text."""
+    deprecated: bool | None = None
+    """``deprecated`` (OpenAPI 3.2); ``None`` when absent, so an explicit ``false`` is kept."""
+    extra: Mapping[str, JSONValue] = field(default_factory=_empty)
+    """Keys that this type does not model: extensions, and fields of other types."""
+
+    def __post_init__(self) -> None:
+        check = Check("", Budget())
+        _finish_common(check, self, absent_if_none(self.description), absent_if_none(self.deprecated))
+        object.__setattr__(self, "extra", check.extra(self.extra, self._KEYS, "MutualTLS"))
+        check.raise_if_failed(("description", "deprecated"))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object]) -> MutualTLS:
+        """Read a ``mutualTLS`` scheme, reporting every problem in one ``ValidationError``."""
+        check = begin(cls.__name__, data)
+        _check_type(check, data, cls.type)
+        scheme = cls._read(data, check)
+        check.raise_if_failed(data)
+        return scheme
+
+    @classmethod
+    def _read(cls, data: Mapping[str, object], check: Check) -> MutualTLS:
+        scheme = object.__new__(cls)
+        _finish_common(check, scheme, data.get("description", MISSING), data.get("deprecated", MISSING))
+        object.__setattr__(scheme, "extra", check.extra_from(data, cls._KEYS))
+        return scheme
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        """Write the scheme as a fresh JSON object: spec keys in spec order, then extra keys."""
+        output: dict[str, JSONValue] = {"type": "mutualTLS"}
+        if self.description is not None:
+            output["description"] = self.description
+        if self.deprecated is not None:
+            output["deprecated"] = self.deprecated
+        return _write_extra(output, self.extra)
+
+
+SecurityScheme: TypeAlias = APIKey | HTTPAuthentication | OAuth2 | OpenIdConnect | MutualTLS
+"""Any Security Scheme Object; narrow it with ``isinstance`` or by its ``type``."""
+
+_CLASSES: Final[dict[str, type[APIKey | HTTPAuthentication | OAuth2 | OpenIdConnect | MutualTLS]]] = {
+    "apiKey": APIKey,
+    "http": HTTPAuthentication,
+    "mutualTLS": MutualTLS,
+    "oauth2": OAuth2,
+    "openIdConnect": OpenIdConnect,
+}
+
+
+def read_scheme(data: Mapping[str, object], check: Check) -> SecurityScheme | None:
+    """Read a scheme of any type into ``check``; ``None`` when its ``type`` is unusable."""
+    kind = data.get("type", MISSING)
+    scheme_class = _CLASSES.get(kind) if isinstance(kind, str) else None
+    if scheme_class is None:
+        if kind is MISSING and "$ref" in data:
+            check.fail("type", "missing required field: this is a Reference Object, read it with Reference")
+        elif kind is MISSING:
+            check.fail("type", "missing required field, expected one of " + _listed_types())
+        else:
+            check.choice("type", kind, SCHEME_TYPES, "security scheme type")
+        return None
+    return scheme_class._read(data, check)
+
+
+def _listed_types() -> str:
+    return ", ".join(repr(name) for name in SCHEME_TYPES)
+
+
+def parse_security_scheme(data: Mapping[str, object]) -> SecurityScheme:
+    """Read a Security Scheme Object of any type, choosing the class by its ``type``.
+
+    Raises ``ValidationError`` listing every problem, or ``TypeError`` when
+    ``data`` is not a mapping.
+    """
+    check = begin("parse_security_scheme", data)
+    scheme = read_scheme(data, check)
+    check.raise_if_failed(data)
+    assert scheme is not None  # A scheme is None only when a problem was recorded.
+    return scheme

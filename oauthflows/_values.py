@@ -1,0 +1,124 @@
+"""Frozen JSON values: the immutable mapping, equality as JSON defines it, and writing back."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import NoReturn, TypeAlias, TypeVar
+
+__all__ = ["EMPTY", "FrozenDict", "JSONValue", "describe", "json_equal", "thaw"]
+
+JSONValue: TypeAlias = bool | int | float | str | Sequence["JSONValue"] | Mapping[str, "JSONValue"] | None
+"""A value that JSON can express. Arrays are stored as tuples, objects as read-only mappings."""
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class FrozenDict(dict[_K, _V]):
+    """A dict that cannot be changed after it is built, hashable, equal by JSON rules.
+
+    Subclassing dict keeps look-ups, iteration and ``json.dumps`` at C speed.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        if not dict.__eq__(self, other if isinstance(other, dict) else dict(other)):
+            return False
+
+        # Python's == is coarser than JSON's: it only adds true == 1, so recheck non-strings.
+        for key, value in self.items():
+            if type(value) is not str and not json_equal(value, other[key]):
+                return False
+        return True
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(frozenset(self.items()))
+
+    def __reduce__(self) -> tuple[type[FrozenDict[_K, _V]], tuple[dict[_K, _V]]]:
+        return (type(self), (dict(self),))
+
+    def _reject(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("this mapping is immutable; build a new model with dataclasses.replace")
+
+    __setitem__ = _reject
+    __delitem__ = _reject
+    __ior__ = _reject
+    clear = _reject
+    pop = _reject
+    popitem = _reject
+    setdefault = _reject
+    update = _reject
+
+
+EMPTY: FrozenDict[str, JSONValue] = FrozenDict()
+"""The shared empty mapping, for models without scopes or extra keys."""
+
+
+def json_equal(left: object, right: object) -> bool:
+    """Compare two JSON values as JSON does: ``true`` is not ``1``, but ``1`` is ``1.0``."""
+    if type(left) is bool or type(right) is bool:
+        return left is right
+    if isinstance(left, Mapping):
+        if not isinstance(right, Mapping) or len(left) != len(right):
+            return False
+        return all(key in right and json_equal(value, right[key]) for key, value in left.items())
+    if isinstance(left, (list, tuple)):
+        if not isinstance(right, (list, tuple)) or len(left) != len(right):
+            return False
+        return all(map(json_equal, left, right))
+    if isinstance(right, (Mapping, list, tuple)):
+        return False
+    return left == right
+
+
+def thaw(value: JSONValue) -> JSONValue:
+    """Return a fresh plain copy of a frozen value: dicts for objects, lists for arrays."""
+    if isinstance(value, dict):
+        return {key: thaw(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(item) for item in value]
+    return value
+
+
+_JSON_TYPE_NAMES = {
+    type(None): "null",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    dict: "object",
+    FrozenDict: "object",
+    list: "array",
+    tuple: "array",
+}
+
+
+def describe(value: object) -> str:
+    """Show a value for an error message: a short repr and its JSON type."""
+    import reprlib  # Only error paths need it, so keep it out of the import of the package.
+
+    kind = _JSON_TYPE_NAMES.get(type(value))
+    if kind is None:
+        if isinstance(value, Mapping):
+            kind = "object"
+        elif isinstance(value, (list, tuple)):
+            kind = "array"
+        else:
+            kind = type(value).__name__
+
+    short = reprlib.Repr()
+    short.maxstring = short.maxother = 60
+    try:
+        text = short.repr(value)
+    except Exception:  # A caller's object with a broken __repr__ must not hide the real error.
+        text = f"<{type(value).__name__} object>"
+    return f"{text} ({kind})"
