@@ -128,13 +128,17 @@ class Check:
         """Read a required string that must be one of ``allowed`` (case-sensitive)."""
         if type(value) is str and value in allowed:
             return value
-        if value is MISSING or not isinstance(value, str):
-            return self.string(key, value)
 
+        listed = ", ".join(repr(name) for name in allowed)
+        if value is MISSING:
+            self.fail(key, f"missing required field, expected one of {listed}")
+            return ""
+        if not isinstance(value, str):
+            self.fail(key, f"expected one of {listed}, got {describe(value)}")
+            return ""
         text = str.__str__(value)
         if text in allowed:
             return text
-        listed = ", ".join(repr(name) for name in allowed)
         for name in allowed:
             if name.lower() == text.lower():
                 self.fail(key, f"unknown {what} {text!r}, did you mean {name!r}?")

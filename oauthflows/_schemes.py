@@ -35,25 +35,30 @@ def _empty() -> Mapping[str, JSONValue]:
     return EMPTY
 
 
-def _check_type(check: Check, data: Mapping[str, object], expected: str) -> None:
-    """Check that the ``type`` of ``data`` is the one of the class reading it."""
+def _check_type(check: Check, data: Mapping[str, object], expected: str) -> bool:
+    """Check the ``type`` of ``data`` for the class reading it.
+
+    Return False when it names another type, so that the caller does not
+    report the fields of that type as problems of this one.
+    """
     value = data.get("type", MISSING)
     if value == expected and type(value) is str:
-        return
+        return True
     if value is MISSING:
         check.fail("type", f"missing required field, expected {expected!r}")
-    elif not isinstance(value, str):
+        return True
+    if not isinstance(value, str):
         check.fail("type", f"expected {expected!r}, got {describe(value)}")
-    elif value.lower() == expected.lower():
+        return True
+    if value.lower() == expected.lower():
         check.fail("type", f"unknown security scheme type {value!r}, did you mean {expected!r}?")
-    else:
-        reader = _CLASSES.get(value)
-        hint = (
-            f"read it with {reader.__name__} or parse_security_scheme"
-            if reader
-            else "not a security scheme type"
-        )
-        check.fail("type", f"expected {expected!r}, got {value!r} ({hint})")
+        return True
+    reader = _CLASSES.get(value)
+    hint = "not a security scheme type"
+    if reader is not None:
+        hint = f"read it with {reader.__name__} or parse_security_scheme"
+    check.fail("type", f"expected {expected!r}, got {value!r} ({hint})")
+    return False
 
 
 def _finish_common(check: Check, scheme: object, description: object, deprecated: object) -> None:
@@ -97,7 +102,8 @@ class APIKey:
     def from_dict(cls, data: Mapping[str, object]) -> APIKey:
         """Read an ``apiKey`` scheme, reporting every problem in one ``ValidationError``."""
         check = begin(cls.__name__, data)
-        _check_type(check, data, cls.type)
+        if not _check_type(check, data, cls.type):
+            check.raise_if_failed(data)
         scheme = cls._read(data, check)
         check.raise_if_failed(data)
         return scheme
@@ -157,7 +163,8 @@ class HTTPAuthentication:
     def from_dict(cls, data: Mapping[str, object]) -> HTTPAuthentication:
         """Read an ``http`` scheme, reporting every problem in one ``ValidationError``."""
         check = begin(cls.__name__, data)
-        _check_type(check, data, cls.type)
+        if not _check_type(check, data, cls.type):
+            check.raise_if_failed(data)
         scheme = cls._read(data, check)
         check.raise_if_failed(data)
         return scheme
@@ -219,7 +226,8 @@ class OAuth2:
     def from_dict(cls, data: Mapping[str, object]) -> OAuth2:
         """Read an ``oauth2`` scheme, reporting every problem in one ``ValidationError``."""
         check = begin(cls.__name__, data)
-        _check_type(check, data, cls.type)
+        if not _check_type(check, data, cls.type):
+            check.raise_if_failed(data)
         scheme = cls._read(data, check)
         check.raise_if_failed(data)
         return scheme
@@ -288,7 +296,8 @@ class OpenIdConnect:
     def from_dict(cls, data: Mapping[str, object]) -> OpenIdConnect:
         """Read an ``openIdConnect`` scheme, reporting every problem in one ``ValidationError``."""
         check = begin(cls.__name__, data)
-        _check_type(check, data, cls.type)
+        if not _check_type(check, data, cls.type):
+            check.raise_if_failed(data)
         scheme = cls._read(data, check)
         check.raise_if_failed(data)
         return scheme
@@ -337,7 +346,8 @@ class MutualTLS:
     def from_dict(cls, data: Mapping[str, object]) -> MutualTLS:
         """Read a ``mutualTLS`` scheme, reporting every problem in one ``ValidationError``."""
         check = begin(cls.__name__, data)
-        _check_type(check, data, cls.type)
+        if not _check_type(check, data, cls.type):
+            check.raise_if_failed(data)
         scheme = cls._read(data, check)
         check.raise_if_failed(data)
         return scheme
@@ -378,16 +388,10 @@ def read_scheme(data: Mapping[str, object], check: Check) -> SecurityScheme | No
     if scheme_class is None:
         if kind is MISSING and "$ref" in data:
             check.fail("type", "missing required field: this is a Reference Object, read it with Reference")
-        elif kind is MISSING:
-            check.fail("type", "missing required field, expected one of " + _listed_types())
         else:
             check.choice("type", kind, SCHEME_TYPES, "security scheme type")
         return None
     return scheme_class._read(data, check)
-
-
-def _listed_types() -> str:
-    return ", ".join(repr(name) for name in SCHEME_TYPES)
 
 
 def parse_security_scheme(data: Mapping[str, object]) -> SecurityScheme:
