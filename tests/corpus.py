@@ -24,9 +24,9 @@ def corpus_files(subfolder: str) -> list[object]:
     folder = CORPUS_DIR / subfolder
     if folder.is_dir():
         return [pytest.param(path, id=path.stem) for path in sorted(folder.glob("*.json"))]
-    reason = f"the corpus folder {folder} is missing"
     if os.environ.get("CI") == "true":
-        return [pytest.param(None, id="corpus-missing", marks=pytest.mark.xfail(reason=reason, strict=True))]
+        return [pytest.param(None, id="corpus-missing")]  # load_corpus_file fails the test
+    reason = f"the corpus folder {folder} is missing"
     return [pytest.param(None, id="corpus-missing", marks=pytest.mark.skip(reason=reason))]
 
 
