@@ -91,10 +91,6 @@ class _FlowMethods:
         return output
 
 
-_SCOPES_DOC = "``scopes``: scope names mapped to short descriptions, possibly empty."
-_EXTRA_DOC = "Keys of the input that the flow does not model: extensions, and fields of other flows."
-
-
 @dataclass(frozen=True, kw_only=True, slots=True)
 class OAuthFlowImplicit(_FlowMethods):
     """The implicit flow (RFC 6749, section 4.2), the OAuth Flows Object's ``implicit``."""
@@ -107,7 +103,9 @@ class OAuthFlowImplicit(_FlowMethods):
     refresh_url: str | None = None
     """``refreshUrl``, where to obtain refresh tokens."""
     scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """``scopes``: scope names mapped to short descriptions, possibly empty."""
     extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -122,7 +120,9 @@ class OAuthFlowPassword(_FlowMethods):
     refresh_url: str | None = None
     """``refreshUrl``, where to obtain refresh tokens."""
     scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """``scopes``: scope names mapped to short descriptions, possibly empty."""
     extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -137,7 +137,9 @@ class OAuthFlowClientCredentials(_FlowMethods):
     refresh_url: str | None = None
     """``refreshUrl``, where to obtain refresh tokens."""
     scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """``scopes``: scope names mapped to short descriptions, possibly empty."""
     extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -157,7 +159,9 @@ class OAuthFlowAuthorizationCode(_FlowMethods):
     refresh_url: str | None = None
     """``refreshUrl``, where to obtain refresh tokens."""
     scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """``scopes``: scope names mapped to short descriptions, possibly empty."""
     extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -179,7 +183,9 @@ class OAuthFlowDeviceAuthorization(_FlowMethods):
     refresh_url: str | None = None
     """``refreshUrl``, where to obtain refresh tokens."""
     scopes: Mapping[str, str] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """``scopes``: scope names mapped to short descriptions, possibly empty."""
     extra: Mapping[str, JSONValue] = field(default_factory=_empty)  # type: ignore[arg-type]
+    """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
 OAuthFlow: TypeAlias = (
