@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 import pytest
 from corpus import corpus_files, load_corpus_file
@@ -28,7 +29,7 @@ def _schemes(path: Path | None) -> dict[str, Mapping[str, object]]:
     # One 3.x document keeps its schemes under the 2.0 keyword; they are still 3.x-shaped schemes.
     schemes = document.get("securitySchemes", document.get("securityDefinitions", {}))
     assert isinstance(schemes, dict)
-    return schemes
+    return cast("dict[str, Mapping[str, object]]", schemes)
 
 
 @pytest.mark.parametrize("path", corpus_files("real"))

@@ -123,7 +123,7 @@ WRONG_LOCATION = "unknown API key location 'text', expected one of 'query', 'hea
 
 
 def _wrong_type_cases() -> list[Any]:
-    cases = []
+    cases: list[Any] = []
     for model, key, kind, template in FIELDS:
         for type_name, value, got in JSON_VALUES:
             if type_name == kind:
@@ -165,10 +165,9 @@ def test_field_wrong_type_is_reported_at_its_key(model: str, key: str, value: ob
     ],
 )
 def test_nested_wrong_type_is_reported_at_its_full_path(
-    model: str, key: str, value: object, message: str
+    model: str, key: str, value: dict[str, object], message: str
 ) -> None:
     read, valid = VALID[model]
-    assert isinstance(value, dict)
     inner = next(iter(value))
 
     assert _errors(read, {**valid, key: value}) == [(f"/{key}/{inner}", message)]
@@ -326,8 +325,9 @@ def test_non_string_key_is_reported_by_str_and_repr(
 )
 def test_non_json_extension_value_is_rejected(value: object, message: str) -> None:
     path = "/x-value/1" if isinstance(value, list) else "/x-value"
+    data: dict[str, object] = {"type": "mutualTLS", "x-value": value}
 
-    assert _errors(parse_security_scheme, {"type": "mutualTLS", "x-value": value}) == [(path, message)]
+    assert _errors(parse_security_scheme, data) == [(path, message)]
 
 
 def test_tuple_from_python_counts_as_array() -> None:

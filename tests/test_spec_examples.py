@@ -12,6 +12,7 @@ from oauthflows import (
     OAuthFlows,
     OpenIdConnect,
     Reference,
+    SecurityScheme,
     parse_security_scheme,
 )
 
@@ -19,7 +20,7 @@ DIALOG = "https://example.com/api/oauth/dialog"
 TOKEN = "https://example.com/api/oauth/token"
 PET_SCOPES = {"write:pets": "modify pets in your account", "read:pets": "read your pets"}
 
-EXAMPLES: list[tuple[str, dict[str, object], type]] = [
+EXAMPLES: list[tuple[str, dict[str, object], type[SecurityScheme]]] = [
     ("basic-authentication", {"type": "http", "scheme": "basic"}, HTTPAuthentication),
     ("api-key", {"type": "apiKey", "name": "api-key", "in": "header"}, APIKey),
     ("jwt-bearer", {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}, HTTPAuthentication),
@@ -80,7 +81,7 @@ EXAMPLES: list[tuple[str, dict[str, object], type]] = [
 @pytest.mark.parametrize(
     ("data", "expected_class"), [pytest.param(data, cls, id=name) for name, data, cls in EXAMPLES]
 )
-def test_spec_example_round_trips(data: dict[str, object], expected_class: type) -> None:
+def test_spec_example_round_trips(data: dict[str, object], expected_class: type[SecurityScheme]) -> None:
     scheme = parse_security_scheme(data)
 
     assert type(scheme) is expected_class
