@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Final, TypeAlias, TypeVar
+from typing import ClassVar, Final, TypeAlias, TypeVar, cast
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
 from ._values import EMPTY, JSONValue, describe, thaw
@@ -252,9 +252,12 @@ class OAuthFlows:
             if value is MISSING:
                 object.__setattr__(flows, attribute, None)
             elif isinstance(value, Mapping):
+                # isinstance() cannot check the key type, and the flow reader reports non-string keys.
+                flow_data = cast("Mapping[str, object]", value)
                 nested = check.child(key)
-                object.__setattr__(flows, attribute, flow_class._read(value, nested))
-                check.adopt(key, nested, value)
+                flow = flow_class._read(flow_data, nested)  # pyright: ignore[reportPrivateUsage]
+                object.__setattr__(flows, attribute, flow)
+                check.adopt(key, nested, flow_data)
             else:
                 check.fail(key, f"expected an object (the {key} flow), got {describe(value)}")
                 object.__setattr__(flows, attribute, None)
