@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import Final
+from typing import Final, cast
 
 from ._errors import ValidationError, ValidationErrorItem, escape_pointer_token
 from ._values import EMPTY, FrozenDict, JSONValue, describe
@@ -150,20 +150,23 @@ class Check:
         """Read a map of scope names to descriptions; empty when absent."""
         if type(value) is dict or type(value) is FrozenDict:
             # The common case: check the types in one pass and copy at C speed.
-            for name, description in value.items():
+            given = cast("dict[object, object]", value)
+            for name, description in given.items():
                 if type(name) is not str or type(description) is not str:
                     break
             else:
-                return value if type(value) is FrozenDict else FrozenDict(value)
+                strings = cast("dict[str, str]", given)
+                return strings if isinstance(strings, FrozenDict) else FrozenDict(strings)
         if value is MISSING:
             return EMPTY  # type: ignore[return-value]
         if not isinstance(value, Mapping):
             self.fail(key, f"expected an object mapping scope names to descriptions, got {describe(value)}")
             return EMPTY  # type: ignore[return-value]
 
+        members = cast("Mapping[object, object]", value)
         scopes: dict[str, str] = {}
         check = self.child(key)
-        for name, description in value.items():
+        for name, description in members.items():
             if not isinstance(name, str):
                 check.fail(name, f"expected a string key (a scope name), got {describe(name)}")
                 continue
@@ -171,7 +174,7 @@ class Check:
                 check.fail(name, f"expected a string (the scope's description), got {describe(description)}")
                 continue
             scopes[str.__str__(name)] = str.__str__(description)
-        self.adopt(key, check, value)
+        self.adopt(key, check, members)
         return FrozenDict(scopes)
 
     def extra_from(self, data: Mapping[str, object], known: frozenset[str]) -> FrozenDict[str, JSONValue]:
@@ -191,13 +194,14 @@ class Check:
     def extra(self, value: object, reserved: frozenset[str], owner: str) -> FrozenDict[str, JSONValue]:
         """Check the ``extra`` argument of a constructor."""
         if type(value) is FrozenDict and not (value.keys() & reserved):
-            return value  # Built by this package, so every value in it is already checked.
+            # Built by this package, so every value in it is already checked.
+            return cast("FrozenDict[str, JSONValue]", value)
         if not isinstance(value, Mapping):
             self.fail("extra", f"expected a mapping of extra keys, got {describe(value)}")
             return EMPTY
 
         extra: dict[str, JSONValue] = {}
-        for key, item in value.items():
+        for key, item in cast("Mapping[object, object]", value).items():
             name = self._key(key)
             if name is None:
                 continue
@@ -236,7 +240,8 @@ class Check:
             )
             return None
         if isinstance(value, (Mapping, list, tuple)):
-            return self._freeze_container(key, below, value, depth)
+            container = cast("Mapping[object, object] | list[object] | tuple[object, ...]", value)
+            return self._freeze_container(key, below, container, depth)
         if isinstance(value, str):
             return str.__str__(value)
         if isinstance(value, int):

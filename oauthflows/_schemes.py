@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Final, Literal, TypeAlias
+from typing import ClassVar, Final, Literal, TypeAlias, cast
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
 from ._flows import OAuthFlows
@@ -238,9 +238,12 @@ class OAuth2:
         _finish_common(check, scheme, data.get("description", MISSING), data.get("deprecated", MISSING))
         flows = data.get("flows", MISSING)
         if isinstance(flows, Mapping):
+            # isinstance() cannot check the key type, and the flows reader reports non-string keys.
+            flows_data = cast("Mapping[str, object]", flows)
             nested = check.child("flows")
-            object.__setattr__(scheme, "flows", OAuthFlows._read(flows, nested))
-            check.adopt("flows", nested, flows)
+            read_flows = OAuthFlows._read(flows_data, nested)  # pyright: ignore[reportPrivateUsage]
+            object.__setattr__(scheme, "flows", read_flows)
+            check.adopt("flows", nested, flows_data)
         else:
             if flows is MISSING:
                 check.fail("flows", "missing required field, expected an object of flows")
@@ -391,7 +394,7 @@ def read_scheme(data: Mapping[str, object], check: Check) -> SecurityScheme | No
         else:
             check.choice("type", kind, SCHEME_TYPES, "security scheme type")
         return None
-    return scheme_class._read(data, check)
+    return scheme_class._read(data, check)  # pyright: ignore[reportPrivateUsage]
 
 
 def parse_security_scheme(data: Mapping[str, object]) -> SecurityScheme:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import NoReturn, TypeAlias, TypeVar
+from typing import Final, NoReturn, TypeAlias, TypeVar, cast
 
 __all__ = ["EMPTY", "FrozenDict", "JSONValue", "describe", "json_equal", "thaw"]
 
@@ -27,12 +27,13 @@ class FrozenDict(dict[_K, _V]):
             return True
         if not isinstance(other, Mapping):
             return NotImplemented
-        if not dict.__eq__(self, other if isinstance(other, dict) else dict(other)):
+        members = cast("Mapping[object, object]", other)
+        if not super().__eq__(members if isinstance(members, dict) else dict(members)):
             return False
 
         # Python's == is coarser than JSON's: it only adds true == 1, so recheck non-strings.
         for key, value in self.items():
-            if type(value) is not str and not json_equal(value, other[key]):
+            if type(value) is not str and not json_equal(value, members[key]):
                 return False
         return True
 
@@ -55,8 +56,10 @@ class FrozenDict(dict[_K, _V]):
     clear = _reject
     pop = _reject
     popitem = _reject
-    setdefault = _reject
-    update = _reject
+    # pyright rejects these two because some overloads of dict's methods declare self as a
+    # MutableMapping, which the self of _reject does not accept. Raising fits every signature.
+    setdefault = _reject  # pyright: ignore[reportAssignmentType]
+    update = _reject  # pyright: ignore[reportAssignmentType]
 
 
 EMPTY: FrozenDict[str, JSONValue] = FrozenDict()
@@ -68,13 +71,22 @@ def json_equal(left: object, right: object) -> bool:
     if type(left) is bool or type(right) is bool:
         return left is right
     if isinstance(left, Mapping):
-        if not isinstance(right, Mapping) or len(left) != len(right):
+        if not isinstance(right, Mapping):
             return False
-        return all(key in right and json_equal(value, right[key]) for key, value in left.items())
+        left_members = cast("Mapping[object, object]", left)
+        right_members = cast("Mapping[object, object]", right)
+        if len(left_members) != len(right_members):
+            return False
+        return all(
+            key in right_members and json_equal(value, right_members[key])
+            for key, value in left_members.items()
+        )
     if isinstance(left, (list, tuple)):
-        if not isinstance(right, (list, tuple)) or len(left) != len(right):
+        if not isinstance(right, (list, tuple)):
             return False
-        return all(map(json_equal, left, right))
+        left_items = cast("Sequence[object]", left)
+        right_items = cast("Sequence[object]", right)
+        return len(left_items) == len(right_items) and all(map(json_equal, left_items, right_items))
     if isinstance(right, (Mapping, list, tuple)):
         return False
     return left == right
@@ -89,7 +101,7 @@ def thaw(value: JSONValue) -> JSONValue:
     return value
 
 
-_JSON_TYPE_NAMES = {
+_JSON_TYPE_NAMES: Final[dict[type[object], str]] = {
     type(None): "null",
     bool: "boolean",
     int: "integer",
@@ -102,19 +114,22 @@ _JSON_TYPE_NAMES = {
 }
 
 
+def _json_type_name(value: object) -> str:
+    kind = _JSON_TYPE_NAMES.get(type(value))
+    if kind is not None:
+        return kind
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    return type(value).__name__
+
+
 def describe(value: object) -> str:
     """Show a value for an error message: a short repr and its JSON type."""
     import reprlib  # Only error paths need it, so keep it out of the import of the package.
 
-    kind = _JSON_TYPE_NAMES.get(type(value))
-    if kind is None:
-        if isinstance(value, Mapping):
-            kind = "object"
-        elif isinstance(value, (list, tuple)):
-            kind = "array"
-        else:
-            kind = type(value).__name__
-
+    kind = _json_type_name(value)
     short = reprlib.Repr()
     short.maxstring = short.maxother = 60
     try:
