@@ -7,6 +7,8 @@ importable from here.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._errors import ValidationError, ValidationErrorItem
 from ._flows import (
     OAuthFlow,
@@ -29,6 +31,15 @@ from ._schemes import (
 )
 from ._values import JSONValue
 
+if TYPE_CHECKING:
+    from ._swagger2 import (
+        Swagger2APIKey,
+        Swagger2Basic,
+        Swagger2OAuth2,
+        Swagger2SecurityScheme,
+        parse_swagger2_security_scheme,
+    )
+
 __all__ = [
     "APIKey",
     "HTTPAuthentication",
@@ -45,7 +56,36 @@ __all__ = [
     "OpenIdConnect",
     "Reference",
     "SecurityScheme",
+    "Swagger2APIKey",
+    "Swagger2Basic",
+    "Swagger2OAuth2",
+    "Swagger2SecurityScheme",
     "ValidationError",
     "ValidationErrorItem",
     "parse_security_scheme",
+    "parse_swagger2_security_scheme",
 ]
+
+# What the models do not need is imported on first use, so that `import oauthflows` stays cheap.
+_LAZY_MODULES = {
+    "Swagger2APIKey": "._swagger2",
+    "Swagger2Basic": "._swagger2",
+    "Swagger2OAuth2": "._swagger2",
+    "Swagger2SecurityScheme": "._swagger2",
+    "parse_swagger2_security_scheme": "._swagger2",
+}
+
+
+def __getattr__(name: str) -> object:
+    module_name = _LAZY_MODULES.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value: object = getattr(importlib.import_module(module_name, __name__), name)
+    globals()[name] = value  # Later look-ups find it directly, without calling __getattr__.
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY_MODULES})
