@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Final, Literal, TypeAlias
+from typing import ClassVar, Final, Literal, TypeAlias, cast
 
 from ._errors import escape_pointer_token
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
@@ -320,21 +320,24 @@ def _read_scopes(check: Check, value: object) -> tuple[FrozenDict[str, str], Fro
     """Read a 2.0 Scopes Object: scope names to descriptions, and ``x-`` extensions kept apart."""
     if type(value) is dict or type(value) is FrozenDict:
         # The common case: string scopes only, checked in one pass and copied at C speed.
-        for name, description in value.items():
+        given = cast("dict[object, object]", value)
+        for name, description in given.items():
             if type(name) is not str or type(description) is not str or name.startswith("x-"):
                 break
         else:
-            return (value if type(value) is FrozenDict else FrozenDict(value)), EMPTY
+            strings = cast("dict[str, str]", given)
+            return (strings if isinstance(strings, FrozenDict) else FrozenDict(strings)), EMPTY
     if value is MISSING:
         return EMPTY, EMPTY  # type: ignore[return-value]
     if not isinstance(value, Mapping):
         check.fail("scopes", f"expected an object mapping scope names to descriptions, got {describe(value)}")
         return EMPTY, EMPTY  # type: ignore[return-value]
 
+    members = cast("Mapping[object, object]", value)
     scopes: dict[str, str] = {}
     extensions: dict[str, JSONValue] = {}
     nested = check.child("scopes")
-    for name, description in value.items():
+    for name, description in members.items():
         if not isinstance(name, str):
             nested.fail(name, f"expected a string key (a scope name), got {describe(name)}")
         elif name.startswith("x-"):
@@ -343,7 +346,7 @@ def _read_scopes(check: Check, value: object) -> tuple[FrozenDict[str, str], Fro
             nested.fail(name, f"expected a string (the scope's description), got {describe(description)}")
         else:
             scopes[str.__str__(name)] = str.__str__(description)
-    check.adopt("scopes", nested, value)
+    check.adopt("scopes", nested, members)
     return FrozenDict(scopes), (FrozenDict(extensions) if extensions else EMPTY)
 
 
@@ -368,7 +371,7 @@ def read_swagger2_scheme(data: Mapping[str, object], check: Check) -> Swagger2Se
         else:
             check.choice("type", kind, SWAGGER2_TYPES, "Swagger 2.0 security scheme type")
         return None
-    return scheme_class._read(data, check)
+    return scheme_class._read(data, check)  # pyright: ignore[reportPrivateUsage]
 
 
 def parse_swagger2_security_scheme(data: Mapping[str, object]) -> Swagger2SecurityScheme:

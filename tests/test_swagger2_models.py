@@ -7,6 +7,7 @@ import json
 import pickle
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 import pytest
 from corpus import corpus_files, load_corpus_file
@@ -310,7 +311,7 @@ def test_swagger2_union_covers_every_class() -> None:
 
 def _swagger2_corpus_files() -> list[object]:
     """Return the corpus parameters of the Swagger 2.0 documents, or the one that skips without a corpus."""
-    selected = []
+    selected: list[object] = []
     for parameter in corpus_files("real"):
         path = parameter.values[0]  # type: ignore[attr-defined]
         if not isinstance(path, Path) or json.loads(path.read_text(encoding="utf-8"))["openapi"] == "2.0":
@@ -324,7 +325,7 @@ def test_corpus_swagger2_scheme_round_trips_exactly(path: Path | None) -> None:
     definitions = document["securityDefinitions"]
     assert isinstance(definitions, dict)
 
-    for name, data in definitions.items():
+    for name, data in cast("dict[str, Mapping[str, object]]", definitions).items():
         scheme = parse_swagger2_security_scheme(data)
 
         written = scheme.to_dict()
