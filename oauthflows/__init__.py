@@ -32,6 +32,9 @@ from ._schemes import (
 from ._values import JSONValue
 
 if TYPE_CHECKING:
+    from ._document import Document, check_document, read_document
+    from ._findings import Finding
+    from ._requirements import OperationSecurity, SecurityRequirement
     from ._swagger2 import (
         Swagger2APIKey,
         Swagger2Basic,
@@ -39,9 +42,12 @@ if TYPE_CHECKING:
         Swagger2SecurityScheme,
         parse_swagger2_security_scheme,
     )
+    from ._urls import resolve_urls
 
 __all__ = [
     "APIKey",
+    "Document",
+    "Finding",
     "HTTPAuthentication",
     "JSONValue",
     "MutualTLS",
@@ -54,7 +60,9 @@ __all__ = [
     "OAuthFlowPassword",
     "OAuthFlows",
     "OpenIdConnect",
+    "OperationSecurity",
     "Reference",
+    "SecurityRequirement",
     "SecurityScheme",
     "Swagger2APIKey",
     "Swagger2Basic",
@@ -62,30 +70,42 @@ __all__ = [
     "Swagger2SecurityScheme",
     "ValidationError",
     "ValidationErrorItem",
+    "check_document",
     "parse_security_scheme",
     "parse_swagger2_security_scheme",
+    "read_document",
+    "resolve_urls",
 ]
 
 # What the models do not need is imported on first use, so that `import oauthflows` stays cheap.
 _LAZY_MODULES = {
+    "Document": "._document",
+    "check_document": "._document",
+    "read_document": "._document",
+    "Finding": "._findings",
+    "OperationSecurity": "._requirements",
+    "SecurityRequirement": "._requirements",
     "Swagger2APIKey": "._swagger2",
     "Swagger2Basic": "._swagger2",
     "Swagger2OAuth2": "._swagger2",
     "Swagger2SecurityScheme": "._swagger2",
     "parse_swagger2_security_scheme": "._swagger2",
+    "resolve_urls": "._urls",
 }
 
 
-def __getattr__(name: str) -> object:
-    module_name = _LAZY_MODULES.get(name)
-    if module_name is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which would otherwise accept any name as an attribute of the package.
 
-    value: object = getattr(importlib.import_module(module_name, __name__), name)
-    globals()[name] = value  # Later look-ups find it directly, without calling __getattr__.
-    return value
+    def __getattr__(name: str) -> object:
+        module_name = _LAZY_MODULES.get(name)
+        if module_name is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        import importlib
 
+        value: object = getattr(importlib.import_module(module_name, __name__), name)
+        globals()[name] = value  # Later look-ups find it directly, without calling __getattr__.
+        return value
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY_MODULES})
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY_MODULES})
