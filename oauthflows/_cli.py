@@ -1,0 +1,229 @@
+"""The command line: ``oauthflows check FILE...`` prints each document's schemes and findings.
+
+Exit status: 0 without errors, 1 with errors (or warnings, with ``--strict``),
+2 when a file cannot be read or parsed or the usage is wrong. With several
+files the highest status wins.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final, TextIO
+
+from ._document import Document, read_document
+from ._errors import ValidationError
+from ._flows import OAuthFlow
+from ._reference import Reference
+from ._schemes import APIKey, HTTPAuthentication, MutualTLS, OAuth2, OpenIdConnect
+from ._swagger2 import Swagger2APIKey, Swagger2Basic, Swagger2OAuth2
+from ._values import JSONValue
+
+__all__ = ["main"]
+
+EXIT_OK: Final = 0
+EXIT_FINDINGS: Final = 1
+EXIT_UNREADABLE: Final = 2
+
+_FLOW_URLS: Final = (
+    ("authorization_url", "authorizationUrl"),
+    ("device_authorization_url", "deviceAuthorizationUrl"),
+    ("token_url", "tokenUrl"),
+    ("refresh_url", "refreshUrl"),
+)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
+    parser = _build_parser()
+    arguments = parser.parse_args(argv)
+    try:
+        status: int = arguments.run(arguments)
+    except BrokenPipeError:
+        # The reader of our output went away (`oauthflows check x.json | head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        return 130
+    return status
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oauthflows",
+        description="Check the security schemes and requirements of OpenAPI 3.x and Swagger 2.0 documents.",
+    )
+    commands = parser.add_subparsers(title="commands", dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="check the security of OpenAPI documents",
+        description=(
+            "Print each document's security schemes and the problems found, one a line, as"
+            " PATH: SEVERITY: MESSAGE [RULE], where PATH is a JSON Pointer from the document's root."
+            " Reading YAML needs PyYAML (pip install 'oauthflows[yaml]'), reading JSON needs nothing more."
+        ),
+        epilog=(
+            "exit status: 0 without errors, 1 with errors (or warnings with --strict),"
+            " 2 when a file cannot be read or parsed. With several files, the highest status wins."
+        ),
+    )
+    check.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="an OpenAPI 3.x or Swagger 2.0 document (.json, .yaml or .yml), or - for standard input",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): a summary of the schemes, then the findings. json: one object with a"
+        ' "documents" array holding each file\'s version, schemes and findings',
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when there are warnings, not only errors",
+    )
+    check.set_defaults(run=_run_check)
+    return parser
+
+
+def _run_check(arguments: argparse.Namespace) -> int:
+    status = EXIT_OK
+    entries: list[dict[str, JSONValue]] = []
+    for index, name in enumerate(arguments.files):
+        document = _read(name)
+        if isinstance(document, str):
+            print(f"oauthflows: {name}: {document}", file=sys.stderr)
+            status = EXIT_UNREADABLE
+            entries.append({"file": name, "version": None, "error": document})
+            continue
+
+        severities = {finding.severity for finding in document.findings}
+        if "error" in severities or (arguments.strict and "warning" in severities):
+            status = max(status, EXIT_FINDINGS)
+        if arguments.format == "json":
+            entries.append(_json_entry(name, document))
+        else:
+            if index:
+                sys.stdout.write("\n")
+            _print_text(sys.stdout, name, document)
+
+    if arguments.format == "json":
+        json.dump({"documents": entries}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    sys.stdout.flush()
+    return status
+
+
+def _read(name: str) -> Document | str:
+    """Read the document of one FILE argument, or return why it cannot be read or parsed."""
+    try:
+        return read_document(sys.stdin.buffer.read() if name == "-" else Path(name))
+    except OSError as error:
+        return f"cannot read the file: {error.strerror or error}"
+    except ValidationError as error:
+        return error.errors[0].message
+    except ModuleNotFoundError as error:
+        return str(error)
+
+
+def _json_entry(name: str, document: Document) -> dict[str, JSONValue]:
+    schemes: dict[str, JSONValue] = {}
+    for scheme_name, model in document.schemes.items():
+        schemes[scheme_name] = None if model is None else model.to_dict()
+    return {
+        "file": name,
+        "version": document.version,
+        "schemes": schemes,
+        "findings": [finding.to_dict() for finding in document.findings],
+    }
+
+
+def _print_text(output: TextIO, name: str, document: Document) -> None:
+    version = document.version if document.version is not None else "no version"
+    lines = [f"{name} ({version})"]
+    if document.schemes:
+        lines.append("schemes:")
+        for scheme_name, model in document.schemes.items():
+            lines.extend(_scheme_lines(scheme_name, model))
+    else:
+        lines.append("schemes: none")
+
+    errors = sum(1 for finding in document.findings if finding.severity == "error")
+    warnings = len(document.findings) - errors
+    if document.findings:
+        lines.append(f"findings: {_count(errors, 'error')}, {_count(warnings, 'warning')}")
+    else:
+        lines.append("findings: none")
+    lines.extend(str(finding) for finding in document.findings)
+    output.write("".join(_printable(line) + "\n" for line in lines))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _printable(text: str) -> str:
+    """Escape control characters, so that a hostile name cannot start a new output line."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text
+    )
+
+
+def _scheme_lines(name: str, model: object) -> list[str]:
+    """Summarize one scheme: its type and main fields, then one line per OAuth flow."""
+    if model is None:
+        return [f"  {name}: invalid, see the findings"]
+    if isinstance(model, Reference):
+        return [f"  {name}: reference {model.ref}"]
+
+    flows: list[str] = []
+    if isinstance(model, (APIKey, Swagger2APIKey)):
+        head = f"apiKey in {model.in_} {model.name!r}"
+    elif isinstance(model, HTTPAuthentication):
+        head = f"http {model.scheme}"
+        if model.bearer_format is not None:
+            head += f", bearerFormat {model.bearer_format!r}"
+    elif isinstance(model, Swagger2Basic):
+        head = "basic"
+    elif isinstance(model, OpenIdConnect):
+        head = f"openIdConnect {model.open_id_connect_url}"
+    elif isinstance(model, MutualTLS):
+        head = "mutualTLS"
+    elif isinstance(model, OAuth2):
+        head = "oauth2"
+        if model.oauth2_metadata_url is not None:
+            head += f", oauth2MetadataUrl {model.oauth2_metadata_url}"
+        flows = [f"    {key}: {_flow_summary(flow)}" for key, flow in model.flows.items()]
+        if not flows:
+            flows = ["    no flows"]
+    elif isinstance(model, Swagger2OAuth2):
+        head = "oauth2"
+        urls = [("authorizationUrl", model.authorization_url), ("tokenUrl", model.token_url)]
+        parts = [f"{key} {url}" for key, url in urls if url is not None]
+        flows = [f"    {model.flow}: {', '.join([*parts, _count(len(model.scopes), 'scope')])}"]
+    else:
+        head = type(model).__name__
+    if getattr(model, "deprecated", None):
+        head += " (deprecated)"
+    return [f"  {name}: {head}", *flows]
+
+
+def _flow_summary(flow: OAuthFlow) -> str:
+    parts: list[str] = []
+    for attribute, key in _FLOW_URLS:
+        url = getattr(flow, attribute, None)
+        if url is not None:
+            parts.append(f"{key} {url}")
+    parts.append(_count(len(flow.scopes), "scope"))
+    return ", ".join(parts)
