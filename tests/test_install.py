@@ -157,3 +157,33 @@ def test_installed_package_round_trips(installed: Path) -> None:
     assert (Path(module_file).parent / "py.typed").is_file()
     assert round_trip == "True"
     assert error == "/scheme: missing required field, expected a string"
+
+
+def test_installed_script_shows_help(installed: Path) -> None:
+    script = _venv_script(installed, "oauthflows")
+    result = _run([str(script), "--help"], cwd=installed)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: oauthflows")
+    assert "check" in result.stdout
+
+
+def test_installed_script_checks_a_document(installed: Path, tmp_path: Path) -> None:
+    scheme = {"type": "apiKey", "name": "X-API-Key", "in": "header"}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "Example", "version": "1.0"},
+        "paths": {},
+        "components": {"securitySchemes": {"key": scheme}},
+    }
+    path = tmp_path / "openapi.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+    script = _venv_script(installed, "oauthflows")
+    result = _run([str(script), "check", "--format", "json", str(path)], cwd=installed)
+    assert result.returncode == 0, result.stdout + result.stderr
+    checked = json.loads(result.stdout)["documents"][0]
+
+    assert checked["version"] == "3.1.0"
+    assert checked["schemes"] == {"key": scheme}
+    assert checked["findings"] == []

@@ -100,3 +100,22 @@ def test_package_under_flags_reports_errors(flags: list[str], optimize: int, iso
         "/tokenUrl: expected a string, got 5 (integer)",
         "TypeError",
     ]
+
+
+HELP_SCRIPT = """
+import sys
+
+sys.path.insert(0, sys.argv[1])
+from oauthflows.__main__ import main
+
+sys.exit(main(["--help"]))
+"""
+
+
+@pytest.mark.parametrize(("flags", "optimize", "isolated"), FLAGS)
+def test_command_line_under_flags_shows_help(flags: list[str], optimize: int, isolated: int) -> None:
+    command = [sys.executable, "-B", *flags, "-c", HELP_SCRIPT, str(PACKAGE_PARENT)]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("usage: oauthflows")
