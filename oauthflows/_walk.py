@@ -158,6 +158,7 @@ class DocumentReader:
         self._open_items: set[int] = set()  # Path items being read, by id, to stop at recursive aliases.
         self._read_arrays: dict[int, tuple[SecurityRequirement, ...] | None] = {}  # Security arrays, by id.
         self._defined_scopes: dict[int, frozenset[str]] = {}  # The scopes of each scheme model, by id.
+        self._followed: dict[str, tuple[str, str, str, object] | None] = {}  # Reference chains, by pointer.
 
     def read(self) -> None:
         """Read the version, the schemes, the top-level security and every operation."""
@@ -435,25 +436,34 @@ class DocumentReader:
 
         Return the pointer and text of the last reference, and the target's
         pointer and value; None when the chain is broken, after reporting it.
+        Each reference is followed once, so long chains stay linear.
         """
         chain: list[tuple[str, str]] = []
+        positions: dict[str, int] = {}
+        result: tuple[str, str, str, object] | None = None
         while _is_object(data) and "$ref" in data:
-            for index, (seen, _) in enumerate(chain):
-                if seen == pointer:
-                    self._report_cycle(chain[index:])
-                    return None
+            if pointer in self._followed:
+                result = self._followed[pointer]
+                break
+            if pointer in positions:
+                self._report_cycle(chain[positions[pointer] :])
+                break
             reference = self._read_reference(pointer, data)
             if reference is None:
-                return None
+                break
+            positions[pointer] = len(chain)
             chain.append((pointer, reference.ref))
             step = self._resolve_local(pointer, reference.ref)
             if step is None:
-                return None
+                break
             pointer, data = step
-        if not chain:
-            return None
-        last_pointer, last_reference = chain[-1]
-        return last_pointer, last_reference, pointer, data
+        else:
+            if chain:
+                last_pointer, last_reference = chain[-1]
+                result = (last_pointer, last_reference, pointer, data)
+        for seen, _ in chain:
+            self._followed[seen] = result
+        return result
 
     def _follow_scheme_reference(self, pointer: str) -> AnyScheme | None:
         """Return the scheme that the reference at ``pointer`` leads to; None when there is none."""
@@ -614,31 +624,57 @@ class DocumentReader:
         for key, item in container.items():
             if pointer == "/paths" and isinstance(key, str) and key.startswith("x-"):
                 continue  # An extension of the Paths Object.
-            self._read_path_item(_pointer(pointer, key), item, 0, [])
+            self._read_path_item(_pointer(pointer, key), item, 0)
             if self.budget.exhausted:
                 return
 
-    def _read_path_item(self, pointer: str, item: object, depth: int, chain: list[tuple[str, str]]) -> None:
-        """Read the operations of a path item, then those of the path item its ``$ref`` names, if any."""
-        if not _is_object(item):
-            self._add(
-                "invalid-value", pointer, f"expected an object (a Path Item Object), got {describe(item)}"
-            )
-            return
-        if id(item) in self._open_items:
-            message = (
-                "expected a tree of objects, got a path item that contains itself (a recursive YAML alias)"
-            )
-            self._add("invalid-value", pointer, message)
-            return
-        if id(item) in self._read_items:
-            return
-        self._read_items.add(id(item))
-        if depth > MAX_DEPTH:
-            message = f"path items nested deeper than the limit of {MAX_DEPTH} callbacks and references"
-            self._add("invalid-value", pointer, message)
-            return
+    def _read_path_item(self, pointer: str, item: object, depth: int) -> None:
+        """Read the operations of a path item, then those of each path item that its ``$ref`` chain names.
 
+        ``depth`` counts the callbacks around the path item, which nest by recursion.
+        """
+        # A path item's $ref is a field, not a Reference Object: its other fields count too.
+        chain: list[tuple[str, str]] = []
+        positions: dict[str, int] = {}
+        while True:
+            if not _is_object(item):
+                message = f"expected an object (a Path Item Object), got {describe(item)}"
+                self._add("invalid-value", pointer, message)
+                return
+            if id(item) in self._open_items:
+                message = (
+                    "expected a tree of objects,"
+                    " got a path item that contains itself (a recursive YAML alias)"
+                )
+                self._add("invalid-value", pointer, message)
+                return
+            if id(item) in self._read_items:
+                return
+            self._read_items.add(id(item))
+            if depth > MAX_DEPTH:
+                self._add("invalid-value", pointer, f"callbacks nested deeper than the limit of {MAX_DEPTH}")
+                return
+            self._read_operations(pointer, item, depth)
+
+            reference = item.get("$ref", MISSING)
+            if reference is MISSING:
+                return
+            if not isinstance(reference, str):
+                message = f"expected a string (a URI reference), got {describe(reference)}"
+                self._add("invalid-value", f"{pointer}/$ref", message)
+                return
+            positions[pointer] = len(chain)
+            chain.append((pointer, reference))
+            step = self._resolve_local(pointer, reference)
+            if step is None:
+                return
+            if step[0] in positions:
+                self._report_cycle(chain[positions[step[0]] :])
+                return
+            pointer, item = step
+
+    def _read_operations(self, pointer: str, item: Mapping[object, object], depth: int) -> None:
+        """Read the operations of the path item ``item`` itself."""
         self._open_items.add(id(item))
         try:
             for method in _METHODS:
@@ -647,11 +683,8 @@ class DocumentReader:
                     self._read_operation(_pointer(pointer, method), item[method], depth)
             if "additionalOperations" in item:
                 self._check_newer(pointer, "additionalOperations")
-                self._read_additional_operations(
-                    f"{pointer}/additionalOperations", item["additionalOperations"], depth
-                )
-            if "$ref" in item:
-                self._follow_path_item_reference(pointer, item["$ref"], depth, chain)
+                operations = item["additionalOperations"]
+                self._read_additional_operations(f"{pointer}/additionalOperations", operations, depth)
         finally:
             self._open_items.discard(id(item))
 
@@ -664,28 +697,6 @@ class DocumentReader:
             return
         for method, operation in operations.items():
             self._read_operation(_pointer(pointer, method), operation, depth)
-
-    def _follow_path_item_reference(
-        self, pointer: str, reference: object, depth: int, chain: list[tuple[str, str]]
-    ) -> None:
-        # A path item's $ref is a field, not a Reference Object: its other fields count too.
-        if not isinstance(reference, str):
-            self._add(
-                "invalid-value",
-                f"{pointer}/$ref",
-                f"expected a string (a URI reference), got {describe(reference)}",
-            )
-            return
-        chain = [*chain, (pointer, str.__str__(reference))]
-        step = self._resolve_local(pointer, reference)
-        if step is None:
-            return
-        target_pointer, target = step
-        for index, (seen, _) in enumerate(chain):
-            if seen == target_pointer:
-                self._report_cycle(chain[index:])
-                return
-        self._read_path_item(target_pointer, target, depth + 1, chain)
 
     def _read_operation(self, pointer: str, operation: object, depth: int) -> None:
         if not self._spend(pointer, 1):
@@ -733,4 +744,4 @@ class DocumentReader:
             for expression, item in callback.items():
                 if isinstance(expression, str) and expression.startswith("x-"):
                     continue  # An extension of the Callback Object.
-                self._read_path_item(_pointer(callback_pointer, expression), item, depth + 1, [])
+                self._read_path_item(_pointer(callback_pointer, expression), item, depth + 1)
