@@ -43,7 +43,15 @@ class ValidationError(ValueError):
 
 def escape_pointer_token(key: object) -> str:
     """Escape one JSON Pointer reference token (RFC 6901, section 3)."""
-    text = key if type(key) is str else str(key)
+    if type(key) is str:
+        text = key
+    elif isinstance(key, str):
+        text = str.__str__(key)  # A subclass's own __str__ would show other text than the key holds.
+    else:
+        try:
+            text = str(key)
+        except Exception:  # A caller's key with a broken __str__ must not hide the real error.
+            text = f"<{type(key).__name__} object>"
     if "~" in text or "/" in text:
         text = text.replace("~", "~0").replace("/", "~1")
     return text

@@ -8,13 +8,14 @@ finds every problem of the input.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from itertools import islice
 from typing import Final, cast
 
 from ._errors import ValidationError, ValidationErrorItem, escape_pointer_token
 from ._values import EMPTY, FrozenDict, JSONValue, describe
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "MISSING", "Budget", "Check"]
+__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_VALUE_PROBLEMS", "MISSING", "Budget", "Check"]
 
 MAX_DEPTH: Final = 100
 """Deepest nesting of arrays and objects inside one extension value.
@@ -32,6 +33,13 @@ Counting every visit, shared or not, bounds the time and memory of freezing,
 comparing and writing back.
 """
 
+MAX_VALUE_PROBLEMS: Final = 1_000
+"""Most problems reported inside the extension values of one call.
+
+A bad value shared through YAML aliases is met once per use, so a 12 kB file
+could otherwise yield a million error lines and hundreds of megabytes.
+"""
+
 
 class _Missing:
     __slots__ = ()
@@ -45,12 +53,18 @@ MISSING: Final = _Missing()
 
 
 class Budget:
-    """The count of extension-value nodes still allowed in one call."""
+    """The extension-value nodes and problems still allowed in one call.
 
-    __slots__ = ("exhausted", "nodes_left")
+    ``exhausted`` is set when any limit is hit and stops the walk of every
+    extension value, so that a cyclic or shared structure gets one error
+    rather than one for each path through it.
+    """
 
-    def __init__(self, nodes: int = MAX_NODES) -> None:
+    __slots__ = ("exhausted", "nodes_left", "problems_left")
+
+    def __init__(self, nodes: int = MAX_NODES, problems: int = MAX_VALUE_PROBLEMS) -> None:
         self.nodes_left = nodes
+        self.problems_left = problems
         self.exhausted = False
 
 
@@ -235,7 +249,7 @@ class Check:
         if isinstance(value, float):
             if math.isfinite(value):
                 return float.__float__(value)
-            self.fail(
+            self._fail_in_value(
                 key, f"expected a JSON value, got {describe(value)}: JSON has no NaN or infinity", below
             )
             return None
@@ -246,7 +260,7 @@ class Check:
             return str.__str__(value)
         if isinstance(value, int):
             return int.__int__(value)
-        self.fail(key, f"expected a JSON value, got {describe(value)}", below)
+        self._fail_in_value(key, f"expected a JSON value, got {describe(value)}", below)
         return None
 
     def _freeze_container(
@@ -260,36 +274,68 @@ class Check:
         if budget.exhausted:
             return None
         if depth > MAX_DEPTH:
-            self.fail(
+            self._fail_in_value(
                 key,
                 f"value nested deeper than the limit of {MAX_DEPTH} arrays and objects"
                 " (a cyclic structure also reaches it)",
                 below,
             )
-            return None
-        budget.nodes_left -= len(value)
-        if budget.nodes_left < 0:
             budget.exhausted = True
-            self.fail(
-                key,
-                f"extension values hold more than the limit of {MAX_NODES:,} array items and"
-                " object members in all (shared YAML aliases count each time they are used)",
-                below,
-            )
             return None
 
         if isinstance(value, Mapping):
+            members: Collection[tuple[object, object]] = value.items()
+            if type(value) is not dict and type(value) is not FrozenDict:
+                # The len() of a subclass or of a caller's Mapping need not match its iteration,
+                # which may even be endless, so count a copy cut at the budget.
+                members = list(islice(members, budget.nodes_left + 1))
+            if not self._spend(key, below, len(members)):
+                return None
             frozen: dict[str, JSONValue] = {}
-            for member, item in value.items():
+            for member, item in members:
                 pointer = f"{below}/{escape_pointer_token(member)}"
                 if not isinstance(member, str):
-                    self.fail(key, f"expected a string key, got {describe(member)}", pointer)
+                    self._fail_in_value(key, f"expected a string key, got {describe(member)}", pointer)
                     continue
                 frozen[str.__str__(member)] = self._freeze(key, pointer, item, depth + 1)
             return FrozenDict(frozen)
+
+        items: Collection[object] = value
+        if type(value) is not list and type(value) is not tuple:
+            items = list(islice(items, budget.nodes_left + 1))  # As for a Mapping above.
+        if not self._spend(key, below, len(items)):
+            return None
         return tuple(
-            [self._freeze(key, f"{below}/{index}", item, depth + 1) for index, item in enumerate(value)]
+            [self._freeze(key, f"{below}/{index}", item, depth + 1) for index, item in enumerate(items)]
         )
+
+    def _spend(self, key: str, below: str, count: int) -> bool:
+        """Take ``count`` nodes from the budget; record the problem and return False past the limit."""
+        budget = self.budget
+        budget.nodes_left -= count
+        if budget.nodes_left >= 0:
+            return True
+        budget.exhausted = True
+        self.fail(
+            key,
+            f"extension values hold more than the limit of {MAX_NODES:,} array items and"
+            " object members in all (shared YAML aliases count each time they are used)",
+            below,
+        )
+        return False
+
+    def _fail_in_value(self, key: str, message: str, below: str) -> None:
+        """Record a problem inside an extension value, up to ``MAX_VALUE_PROBLEMS`` in one call."""
+        budget = self.budget
+        if budget.exhausted:
+            return
+        if budget.problems_left == 0:
+            budget.exhausted = True
+            message = (
+                f"more than {MAX_VALUE_PROBLEMS:,} problems in extension values, the rest are not reported"
+            )
+        budget.problems_left -= 1
+        self.fail(key, message, below)
 
     def model(self, key: str, value: object, expected: type) -> None:
         """Record that a constructor argument is not an instance of the model ``expected``."""

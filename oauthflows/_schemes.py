@@ -42,7 +42,7 @@ def _check_type(check: Check, data: Mapping[str, object], expected: str) -> bool
     report the fields of that type as problems of this one.
     """
     value = data.get("type", MISSING)
-    if value == expected and type(value) is str:
+    if type(value) is str and value == expected:
         return True
     if value is MISSING:
         check.fail("type", f"missing required field, expected {expected!r}")
@@ -50,14 +50,19 @@ def _check_type(check: Check, data: Mapping[str, object], expected: str) -> bool
     if not isinstance(value, str):
         check.fail("type", f"expected {expected!r}, got {describe(value)}")
         return True
-    if value.lower() == expected.lower():
-        check.fail("type", f"unknown security scheme type {value!r}, did you mean {expected!r}?")
+
+    # A str subclass (a StrEnum member) counts by its text, as parse_security_scheme reads it.
+    text = str.__str__(value)
+    if text == expected:
         return True
-    reader = _CLASSES.get(value)
+    if text.lower() == expected.lower():
+        check.fail("type", f"unknown security scheme type {text!r}, did you mean {expected!r}?")
+        return True
+    reader = _CLASSES.get(text)
     hint = "not a security scheme type"
     if reader is not None:
         hint = f"read it with {reader.__name__} or parse_security_scheme"
-    check.fail("type", f"expected {expected!r}, got {value!r} ({hint})")
+    check.fail("type", f"expected {expected!r}, got {text!r} ({hint})")
     return False
 
 
@@ -387,7 +392,7 @@ _CLASSES: Final[dict[str, type[APIKey | HTTPAuthentication | OAuth2 | OpenIdConn
 def read_scheme(data: Mapping[str, object], check: Check) -> SecurityScheme | None:
     """Read a scheme of any type into ``check``; ``None`` when its ``type`` is unusable."""
     kind = data.get("type", MISSING)
-    scheme_class = _CLASSES.get(kind) if isinstance(kind, str) else None
+    scheme_class = _CLASSES.get(str.__str__(kind)) if isinstance(kind, str) else None
     if scheme_class is None:
         if kind is MISSING and "$ref" in data:
             check.fail("type", "missing required field: this is a Reference Object, read it with Reference")

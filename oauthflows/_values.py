@@ -27,15 +27,9 @@ class FrozenDict(dict[_K, _V]):
             return True
         if not isinstance(other, Mapping):
             return NotImplemented
-        members = cast("Mapping[object, object]", other)
-        if not super().__eq__(members if isinstance(members, dict) else dict(members)):
-            return False
-
-        # Python's == is coarser than JSON's: it only adds true == 1, so recheck non-strings.
-        for key, value in self.items():
-            if type(value) is not str and not json_equal(value, members[key]):
-                return False
-        return True
+        # One walk by JSON rules. With dict.__eq__ first and a recheck after it, every nested
+        # level would be checked again by each level above it, which is quadratic in the depth.
+        return json_equal(self, cast("Mapping[object, object]", other))
 
     def __ne__(self, other: object) -> bool:
         equal = self.__eq__(other)
@@ -77,10 +71,14 @@ def json_equal(left: object, right: object) -> bool:
         right_members = cast("Mapping[object, object]", right)
         if len(left_members) != len(right_members):
             return False
-        return all(
-            key in right_members and json_equal(value, right_members[key])
-            for key, value in left_members.items()
-        )
+        for key, value in left_members.items():
+            if type(value) is str:
+                # Most members are strings (scope descriptions): compare them without a call.
+                if right_members.get(key) != value:
+                    return False
+            elif key not in right_members or not json_equal(value, right_members[key]):
+                return False
+        return True
     if isinstance(left, (list, tuple)):
         if not isinstance(right, (list, tuple)):
             return False
