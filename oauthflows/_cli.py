@@ -21,6 +21,7 @@ from ._flows import OAuthFlow
 from ._reference import Reference
 from ._schemes import APIKey, HTTPAuthentication, MutualTLS, OAuth2, OpenIdConnect
 from ._swagger2 import Swagger2APIKey, Swagger2Basic, Swagger2OAuth2
+from ._urls import FLOW_URLS
 from ._values import JSONValue
 
 __all__ = ["main"]
@@ -28,13 +29,6 @@ __all__ = ["main"]
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_UNREADABLE: Final = 2
-
-_FLOW_URLS: Final = (
-    ("authorization_url", "authorizationUrl"),
-    ("device_authorization_url", "deviceAuthorizationUrl"),
-    ("token_url", "tokenUrl"),
-    ("refresh_url", "refreshUrl"),
-)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -221,7 +215,7 @@ def _scheme_lines(name: str, model: object) -> list[str]:
 
 def _flow_summary(flow: OAuthFlow) -> str:
     parts: list[str] = []
-    for attribute, key in _FLOW_URLS:
+    for attribute, key in FLOW_URLS:
         url = getattr(flow, attribute, None)
         if url is not None:
             parts.append(f"{key} {url}")

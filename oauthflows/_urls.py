@@ -17,7 +17,7 @@ from ._flows import (
 from ._schemes import APIKey, HTTPAuthentication, MutualTLS, OAuth2, OpenIdConnect
 from ._swagger2 import Swagger2APIKey, Swagger2Basic, Swagger2OAuth2
 
-__all__ = ["is_insecure_url", "resolve_urls", "scheme_urls"]
+__all__ = ["FLOW_URLS", "is_insecure_url", "resolve_urls", "scheme_urls"]
 
 _AnyScheme = TypeVar(
     "_AnyScheme",
@@ -51,7 +51,7 @@ _SCHEME_CLASSES: Final = (
     Swagger2OAuth2,
 )
 
-_FLOW_URLS: Final = (
+FLOW_URLS: Final = (
     ("authorization_url", "authorizationUrl"),
     ("device_authorization_url", "deviceAuthorizationUrl"),
     ("token_url", "tokenUrl"),
@@ -67,7 +67,7 @@ def scheme_urls(scheme: object) -> list[tuple[str, str]]:
     urls: list[tuple[str, str]] = []
     if isinstance(scheme, OAuth2):
         for flow_key, flow in scheme.flows.items():
-            for attribute, key in _FLOW_URLS:
+            for attribute, key in FLOW_URLS:
                 url = getattr(flow, attribute, None)
                 if url is not None:
                     urls.append((f"/flows/{flow_key}/{key}", url))
@@ -157,7 +157,7 @@ def _resolve_flow(flow: _Flow | None, server_url: str) -> _Flow | None:
     if flow is None:
         return None
     changes = {}
-    for attribute, _ in _FLOW_URLS:
+    for attribute, _ in FLOW_URLS:
         url = getattr(flow, attribute, None)
         if url is not None:
             changes[attribute] = urljoin(server_url, url)
