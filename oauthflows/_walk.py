@@ -559,8 +559,10 @@ class DocumentReader:
                 self._check_scopes(_pointer(item_pointer, name), name, scopes, scheme)
             return
         pointer = _pointer(item_pointer, name)
-        if self.spec_version == "3.2" and not _COMPONENT_NAME.fullmatch(name):
+        if self.spec_version == "3.2" and any(mark in name for mark in ":/#"):
             # OpenAPI 3.2 reads a key that is not a component name as a URI reference to a scheme.
+            # NOTE: Only keys with a colon, slash or "#" are taken as URIs, so that a misspelt
+            # name is reported as undefined rather than as a reference to another document.
             self._check_scopes(pointer, name, scopes, self._scheme_by_uri(pointer, name))
             return
 

@@ -549,6 +549,10 @@ def test_undefined_scheme_resolves_scheme_uris_in_3_2() -> None:
         ],
     )
 
+    assert _lines({**document, "security": [{"User Key": []}]}) == [
+        "/security/0/User Key: error: undefined security scheme 'User Key', expected one of 'oauth' from"
+        " components.securitySchemes [undefined-scheme]"
+    ]
     assert _lines(document) == [
         "/security/0/#~1components~1securitySchemes~1oauth/1: warning: expected one of the scopes that oauth2"
         " scheme '#/components/securitySchemes/oauth' defines, got 'admin' [undefined-scope]",
