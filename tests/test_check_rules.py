@@ -549,7 +549,8 @@ def test_undefined_scheme_resolves_scheme_uris_in_3_2() -> None:
         ],
     )
 
-    assert _lines({**document, "security": [{"User Key": []}]}) == [
+    misspelt: JSONValue = [{"User Key": []}]
+    assert _lines({**document, "security": misspelt}) == [
         "/security/0/User Key: error: undefined security scheme 'User Key', expected one of 'oauth' from"
         " components.securitySchemes [undefined-scheme]"
     ]
