@@ -516,6 +516,317 @@ def test_extra_equals_plain_lists() -> None:
     assert scheme.extra != {KEY: {"list": [1.0, {"a": [True]}, None]}}
 
 
+# Every field of every model given a wrong value of each type, all at once, at every level.
+
+WRONG_VALUES: list[tuple[str, object, str]] = [
+    ("null", None, "None (null)"),
+    ("boolean", True, "True (boolean)"),
+    ("integer", 7, "7 (integer)"),
+    ("number", 2.5, "2.5 (number)"),
+    ("string", "text", "'text' (string)"),
+    ("array", ["a"], "['a'] (array)"),
+    ("object", {"k": "v"}, "{'k': 'v'} (object)"),
+    ("set", {"s"}, "{'s'} (set)"),
+    ("nan", math.nan, "nan (number)"),
+]
+
+# The fields of each model by spec key, in spec order, with the kind of value each takes.
+SPEC_FIELDS: dict[str, list[tuple[str, str]]] = {
+    "APIKey": [("description", "string"), ("name", "string"), ("in", "in"), ("deprecated", "boolean")],
+    "HTTPAuthentication": [
+        ("description", "string"),
+        ("scheme", "string"),
+        ("bearerFormat", "string"),
+        ("deprecated", "boolean"),
+    ],
+    "OAuth2": [
+        ("description", "string"),
+        ("flows", "OAuthFlows"),
+        ("oauth2MetadataUrl", "string"),
+        ("deprecated", "boolean"),
+    ],
+    "OpenIdConnect": [("description", "string"), ("openIdConnectUrl", "string"), ("deprecated", "boolean")],
+    "MutualTLS": [("description", "string"), ("deprecated", "boolean")],
+    "OAuthFlowImplicit": [("authorizationUrl", "string"), ("refreshUrl", "string"), ("scopes", "scopes")],
+    "OAuthFlowPassword": [("tokenUrl", "string"), ("refreshUrl", "string"), ("scopes", "scopes")],
+    "OAuthFlowClientCredentials": [("tokenUrl", "string"), ("refreshUrl", "string"), ("scopes", "scopes")],
+    "OAuthFlowAuthorizationCode": [
+        ("authorizationUrl", "string"),
+        ("tokenUrl", "string"),
+        ("refreshUrl", "string"),
+        ("scopes", "scopes"),
+    ],
+    "OAuthFlowDeviceAuthorization": [
+        ("deviceAuthorizationUrl", "string"),
+        ("tokenUrl", "string"),
+        ("refreshUrl", "string"),
+        ("scopes", "scopes"),
+    ],
+    "OAuthFlows": [
+        ("implicit", "OAuthFlowImplicit"),
+        ("password", "OAuthFlowPassword"),
+        ("clientCredentials", "OAuthFlowClientCredentials"),
+        ("authorizationCode", "OAuthFlowAuthorizationCode"),
+        ("deviceAuthorization", "OAuthFlowDeviceAuthorization"),
+    ],
+    "Reference": [("$ref", "string"), ("summary", "string"), ("description", "string")],
+}
+
+SCHEME_TYPE_OF = {
+    "APIKey": "apiKey",
+    "HTTPAuthentication": "http",
+    "OAuth2": "oauth2",
+    "OpenIdConnect": "openIdConnect",
+    "MutualTLS": "mutualTLS",
+}
+
+FROM_DICT: dict[str, Read] = {
+    "APIKey": APIKey.from_dict,
+    "HTTPAuthentication": HTTPAuthentication.from_dict,
+    "OAuth2": OAuth2.from_dict,
+    "OpenIdConnect": OpenIdConnect.from_dict,
+    "MutualTLS": MutualTLS.from_dict,
+    "OAuthFlowImplicit": OAuthFlowImplicit.from_dict,
+    "OAuthFlowPassword": OAuthFlowPassword.from_dict,
+    "OAuthFlowClientCredentials": OAuthFlowClientCredentials.from_dict,
+    "OAuthFlowAuthorizationCode": OAuthFlowAuthorizationCode.from_dict,
+    "OAuthFlowDeviceAuthorization": OAuthFlowDeviceAuthorization.from_dict,
+    "OAuthFlows": OAuthFlows.from_dict,
+    "Reference": Reference.from_dict,
+}
+
+
+def _leaf_problem(kind: str, type_name: str, got: str) -> str | None:
+    """Return the message that a wrong value gets in a string, boolean or ``in`` field, if any."""
+    if kind == "string":
+        return None if type_name == "string" else f"expected a string, got {got}"
+    if kind == "boolean":
+        return None if type_name == "boolean" else f"expected a boolean, got {got}"
+    if type_name == "string":
+        return "unknown API key location 'text', expected one of 'query', 'header', 'cookie'"
+    return f"expected one of 'query', 'header', 'cookie', got {got}"
+
+
+def _all_wrong(
+    model: str, wrong: tuple[str, object, str], prefix: str, containers: bool
+) -> tuple[dict[str, object], list[str]]:
+    """Build input for ``model`` with every field wrong, and the error lines expected in order.
+
+    With ``containers``, flows, flow and scope-map fields get the wrong value itself; without,
+    they get objects whose own fields, down to each scope's description, get it.
+    """
+    type_name, value, got = wrong
+    data: dict[str, object] = {}
+    lines: list[str] = []
+    for key, kind in SPEC_FIELDS[model]:
+        path = f"{prefix}/{key}"
+        if kind in ("string", "boolean", "in"):
+            data[key] = value
+            message = _leaf_problem(kind, type_name, got)
+            if message is not None:
+                lines.append(f"{path}: {message}")
+        elif containers:
+            data[key] = value
+            if kind == "scopes":
+                lines.append(f"{path}: expected an object mapping scope names to descriptions, got {got}")
+            elif kind == "OAuthFlows":
+                lines.append(f"{path}: expected an object of flows, got {got}")
+            else:
+                lines.append(f"{path}: expected an object (the {key} flow), got {got}")
+        elif kind == "scopes":
+            data[key] = {"read": value}
+            if type_name != "string":
+                lines.append(f"{path}/read: expected a string (the scope's description), got {got}")
+        else:
+            data[key], nested = _all_wrong(kind, wrong, path, containers)
+            lines.extend(nested)
+    return data, lines
+
+
+def _all_wrong_cases() -> list[Any]:
+    cases: list[Any] = []
+    for wrong in WRONG_VALUES:
+        type_name, value, got = wrong
+        for containers in (False, True):
+            if containers and type_name == "object":
+                continue  # An object is the right type for a flows, flow or scopes field.
+            level = "containers" if containers else "leaves"
+            for model, read in FROM_DICT.items():
+                if containers and not any(
+                    kind[0].isupper() or kind == "scopes" for _, kind in SPEC_FIELDS[model]
+                ):
+                    continue  # No field of this model holds an object.
+                data, lines = _all_wrong(model, wrong, "", containers)
+                if model in SCHEME_TYPE_OF and type_name != "string":
+                    data = {"type": value, **data}
+                    lines.insert(0, f"/type: expected {SCHEME_TYPE_OF[model]!r}, got {got}")
+                elif model in SCHEME_TYPE_OF:
+                    data = {"type": SCHEME_TYPE_OF[model], **data}
+                if not lines:
+                    continue  # Every field of this model takes a string, so nothing is wrong.
+                cases.append(pytest.param(read, data, lines, id=f"{model}-{level}-{type_name}"))
+            data, lines = _all_wrong("OAuth2", wrong, "", containers)
+            data = {"type": "oauth2", **data}
+            cases.append(pytest.param(parse_security_scheme, data, lines, id=f"parse-{level}-{type_name}"))
+    return cases
+
+
+@pytest.mark.parametrize(("read", "data", "lines"), _all_wrong_cases())
+def test_every_wrong_field_is_reported_in_one_error(
+    read: Read, data: dict[str, object], lines: list[str]
+) -> None:
+    assert _error(read, data).splitlines() == lines
+
+
+# The constructors' fields by attribute and spec key, in spec order, with the kind of value each takes.
+CONSTRUCTOR_FIELDS: dict[str, tuple[Callable[..., object], list[tuple[str, str, str]]]] = {
+    "APIKey": (
+        APIKey,
+        [
+            ("description", "description", "optional string"),
+            ("name", "name", "string"),
+            ("in_", "in", "in"),
+            ("deprecated", "deprecated", "optional boolean"),
+        ],
+    ),
+    "HTTPAuthentication": (
+        HTTPAuthentication,
+        [
+            ("description", "description", "optional string"),
+            ("scheme", "scheme", "string"),
+            ("bearer_format", "bearerFormat", "optional string"),
+            ("deprecated", "deprecated", "optional boolean"),
+        ],
+    ),
+    "OAuth2": (
+        OAuth2,
+        [
+            ("description", "description", "optional string"),
+            ("flows", "flows", "model OAuthFlows"),
+            ("oauth2_metadata_url", "oauth2MetadataUrl", "optional string"),
+            ("deprecated", "deprecated", "optional boolean"),
+        ],
+    ),
+    "OpenIdConnect": (
+        OpenIdConnect,
+        [
+            ("description", "description", "optional string"),
+            ("open_id_connect_url", "openIdConnectUrl", "string"),
+            ("deprecated", "deprecated", "optional boolean"),
+        ],
+    ),
+    "MutualTLS": (
+        MutualTLS,
+        [("description", "description", "optional string"), ("deprecated", "deprecated", "optional boolean")],
+    ),
+    "OAuthFlowImplicit": (
+        OAuthFlowImplicit,
+        [
+            ("authorization_url", "authorizationUrl", "string"),
+            ("refresh_url", "refreshUrl", "optional string"),
+            ("scopes", "scopes", "scopes"),
+        ],
+    ),
+    "OAuthFlowPassword": (
+        OAuthFlowPassword,
+        [
+            ("token_url", "tokenUrl", "string"),
+            ("refresh_url", "refreshUrl", "optional string"),
+            ("scopes", "scopes", "scopes"),
+        ],
+    ),
+    "OAuthFlowClientCredentials": (
+        OAuthFlowClientCredentials,
+        [
+            ("token_url", "tokenUrl", "string"),
+            ("refresh_url", "refreshUrl", "optional string"),
+            ("scopes", "scopes", "scopes"),
+        ],
+    ),
+    "OAuthFlowAuthorizationCode": (
+        OAuthFlowAuthorizationCode,
+        [
+            ("authorization_url", "authorizationUrl", "string"),
+            ("token_url", "tokenUrl", "string"),
+            ("refresh_url", "refreshUrl", "optional string"),
+            ("scopes", "scopes", "scopes"),
+        ],
+    ),
+    "OAuthFlowDeviceAuthorization": (
+        OAuthFlowDeviceAuthorization,
+        [
+            ("device_authorization_url", "deviceAuthorizationUrl", "string"),
+            ("token_url", "tokenUrl", "string"),
+            ("refresh_url", "refreshUrl", "optional string"),
+            ("scopes", "scopes", "scopes"),
+        ],
+    ),
+    "OAuthFlows": (
+        OAuthFlows,
+        [
+            ("implicit", "implicit", "optional model OAuthFlowImplicit"),
+            ("password", "password", "optional model OAuthFlowPassword"),
+            ("client_credentials", "clientCredentials", "optional model OAuthFlowClientCredentials"),
+            ("authorization_code", "authorizationCode", "optional model OAuthFlowAuthorizationCode"),
+            ("device_authorization", "deviceAuthorization", "optional model OAuthFlowDeviceAuthorization"),
+        ],
+    ),
+    "Reference": (
+        Reference,
+        [
+            ("ref", "$ref", "string"),
+            ("summary", "summary", "optional string"),
+            ("description", "description", "optional string"),
+        ],
+    ),
+}
+
+
+def _constructor_problem(kind: str, type_name: str, got: str) -> str | None:
+    """Return the message that a constructor gives a wrong value in a field of ``kind``, if any."""
+    if kind.startswith("optional ") and type_name == "null":
+        return None  # None leaves an optional field unset.
+    kind = kind.removeprefix("optional ")
+    if kind.startswith("model "):
+        name = kind.removeprefix("model ")
+        return f"expected {name}, got {got} (build it with {name}.from_dict)"
+    if kind == "scopes":
+        return (
+            None
+            if type_name == "object"
+            else f"expected an object mapping scope names to descriptions, got {got}"
+        )
+    return _leaf_problem(kind, type_name, got)
+
+
+def _constructor_cases() -> list[Any]:
+    cases: list[Any] = []
+    for type_name, value, got in WRONG_VALUES:
+        for model, (build, fields) in CONSTRUCTOR_FIELDS.items():
+            arguments: dict[str, object] = {}
+            lines: list[str] = []
+            for attribute, key, kind in fields:
+                arguments[attribute] = value
+                message = _constructor_problem(kind, type_name, got)
+                if message is not None:
+                    lines.append(f"/{key}: {message}")
+            arguments["extra"] = value
+            if type_name != "object":
+                lines.append(f"/extra: expected a mapping of extra keys, got {got}")
+            cases.append(pytest.param(build, arguments, lines, id=f"{model}-{type_name}"))
+    return cases
+
+
+@pytest.mark.parametrize(("build", "arguments", "lines"), _constructor_cases())
+def test_every_wrong_argument_is_reported_in_one_error(
+    build: Callable[..., object], arguments: dict[str, object], lines: list[str]
+) -> None:
+    with pytest.raises(ValidationError) as raised:
+        build(**arguments)
+
+    assert str(raised.value).splitlines() == lines
+
+
 # Keys that are not strings.
 
 
