@@ -32,6 +32,7 @@ from ._schemes import (
 from ._values import JSONValue
 
 if TYPE_CHECKING:
+    from ._convert import Conversion, to_openapi3, to_swagger2
     from ._document import Document, check_document, read_document
     from ._findings import Finding
     from ._requirements import OperationSecurity, SecurityRequirement
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APIKey",
+    "Conversion",
     "Document",
     "Finding",
     "HTTPAuthentication",
@@ -75,10 +77,15 @@ __all__ = [
     "parse_swagger2_security_scheme",
     "read_document",
     "resolve_urls",
+    "to_openapi3",
+    "to_swagger2",
 ]
 
 # What the models do not need is imported on first use, so that `import oauthflows` stays cheap.
 _LAZY_MODULES = {
+    "Conversion": "._convert",
+    "to_openapi3": "._convert",
+    "to_swagger2": "._convert",
     "Document": "._document",
     "check_document": "._document",
     "read_document": "._document",
