@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Final, TypeAlias, TypeVar, cast
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
-from ._values import EMPTY, JSONValue, describe, thaw
+from ._plain import NotPlain, Readable, Setter, plain_extra, slot_setters
+from ._values import EMPTY, FrozenDict, JSONValue, describe, write_extra
 
 __all__ = [
     "OAuthFlowAuthorizationCode",
@@ -30,7 +31,7 @@ def _empty() -> Mapping[str, object]:
 _Flow = TypeVar("_Flow", bound="_FlowMethods")
 
 
-class _FlowMethods:
+class _FlowMethods(Readable):
     """Reading, checking and writing, shared by the five flow classes.
 
     Each flow differs only in its required URL fields, listed in ``_URLS``.
@@ -43,6 +44,10 @@ class _FlowMethods:
 
     _KEYS: ClassVar[frozenset[str]]
     """The spec keys that the flow models; any other key goes to ``extra``."""
+
+    _setters: ClassVar[tuple[tuple[tuple[str, Setter], ...], Setter, Setter, Setter]]
+    """The slot setters: (spec key, setter) of each URL field, then those of ``refresh_url``,
+    ``scopes`` and ``extra``. Set by ``_bind_setters``."""
 
     refresh_url: str | None
     scopes: Mapping[str, str]
@@ -67,7 +72,53 @@ class _FlowMethods:
         return flow
 
     @classmethod
-    def _read(cls: type[_Flow], data: Mapping[str, object], check: Check) -> _Flow:
+    def _bind_setters(cls) -> None:
+        # Run once per class below its definition, because each class owns its slots.
+        url_setters = slot_setters(cls, *[attribute for attribute, _ in cls._URLS])
+        set_refresh_url, set_scopes, set_extra = slot_setters(cls, "refresh_url", "scopes", "extra")
+        urls = tuple(zip([key for _, key in cls._URLS], url_setters, strict=True))
+        cls._setters = (urls, set_refresh_url, set_scopes, set_extra)
+
+    @classmethod
+    def _read_plain(cls: type[_Flow], data: dict[str, object], budget: Budget) -> _Flow:
+        url_setters, set_refresh_url, set_scopes, set_extra = cls._setters
+        flow = object.__new__(cls)
+        for key, set_url in url_setters:
+            url = data.get(key)
+            if type(url) is not str:
+                raise NotPlain
+            set_url(flow, url)
+        found = len(url_setters)  # The keys of data that are fields: if all are, there is no extra key.
+
+        refresh_url = data.get("refreshUrl", MISSING)
+        if type(refresh_url) is str:
+            set_refresh_url(flow, refresh_url)
+            found += 1
+        elif refresh_url is MISSING:
+            set_refresh_url(flow, None)
+        else:
+            raise NotPlain
+
+        scopes = data.get("scopes", MISSING)
+        if type(scopes) is dict:
+            # A Python loop is the cheapest exact type check: about 30 ns a scope on CPython 3.11.
+            members: dict[object, object] = scopes  # pyright: ignore[reportUnknownVariableType]
+            for name, description in members.items():
+                if type(name) is not str or type(description) is not str:
+                    raise NotPlain
+            strings: dict[str, str] = scopes  # pyright: ignore[reportUnknownVariableType]
+            set_scopes(flow, FrozenDict(strings))
+            found += 1
+        elif scopes is MISSING:
+            set_scopes(flow, EMPTY)
+        else:
+            raise NotPlain
+
+        set_extra(flow, EMPTY if len(data) == found else plain_extra(data, cls._KEYS, budget))
+        return flow
+
+    @classmethod
+    def _read_checked(cls: type[_Flow], data: Mapping[str, object], check: Check) -> _Flow:
         # The checks are the constructor's, but a failed one leaves a placeholder and goes on.
         flow = object.__new__(cls)
         for attribute, key in cls._URLS:
@@ -86,8 +137,8 @@ class _FlowMethods:
         if self.refresh_url is not None:
             output["refreshUrl"] = self.refresh_url
         output["scopes"] = dict(self.scopes)
-        for key, value in self.extra.items():
-            output[key] = thaw(value)
+        if self.extra:
+            write_extra(output, self.extra)
         return output
 
 
@@ -208,7 +259,7 @@ _FLOWS_KEYS: Final = frozenset(key for _, key, _ in _FLOWS)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class OAuthFlows:
+class OAuthFlows(Readable):
     """The OAuth Flows Object: the flows an ``oauth2`` scheme supports, each at most once.
 
     Spec: https://spec.openapis.org/oas/v3.2.0#oauth-flows-object
@@ -245,7 +296,24 @@ class OAuthFlows:
         return flows
 
     @classmethod
-    def _read(cls, data: Mapping[str, object], check: Check) -> OAuthFlows:
+    def _read_plain(cls, data: dict[str, object], budget: Budget) -> OAuthFlows:
+        flows = object.__new__(cls)
+        found = 0  # The keys of data that are flows: if all are, there is no extra key.
+        for key, read_flow, set_flow in _FLOW_READERS:
+            flow_data = data.get(key, MISSING)
+            if type(flow_data) is dict:
+                plain: dict[str, object] = flow_data  # pyright: ignore[reportUnknownVariableType]
+                set_flow(flows, read_flow(plain, budget))
+                found += 1
+            elif flow_data is MISSING:
+                set_flow(flows, None)
+            else:
+                raise NotPlain
+        _set_flows_extra(flows, EMPTY if len(data) == found else plain_extra(data, _FLOWS_KEYS, budget))
+        return flows
+
+    @classmethod
+    def _read_checked(cls, data: Mapping[str, object], check: Check) -> OAuthFlows:
         flows = object.__new__(cls)
         for attribute, key, flow_class in _FLOWS:
             value = data.get(key, MISSING)
@@ -255,7 +323,7 @@ class OAuthFlows:
                 # isinstance() cannot check the key type, and the flow reader reports non-string keys.
                 flow_data = cast("Mapping[str, object]", value)
                 nested = check.child(key)
-                flow = flow_class._read(flow_data, nested)  # pyright: ignore[reportPrivateUsage]
+                flow = flow_class._read(flow_data, nested)
                 object.__setattr__(flows, attribute, flow)
                 check.adopt(key, nested, flow_data)
             else:
@@ -267,12 +335,18 @@ class OAuthFlows:
     def to_dict(self) -> dict[str, JSONValue]:
         """Write the flows as a fresh JSON object: flows in spec order, then extra keys."""
         output: dict[str, JSONValue] = {}
-        for attribute, key, _ in _FLOWS:
-            flow = getattr(self, attribute)
-            if flow is not None:
-                output[key] = flow.to_dict()
-        for key, value in self.extra.items():
-            output[key] = thaw(value)
+        if self.implicit is not None:
+            output["implicit"] = self.implicit.to_dict()
+        if self.password is not None:
+            output["password"] = self.password.to_dict()
+        if self.client_credentials is not None:
+            output["clientCredentials"] = self.client_credentials.to_dict()
+        if self.authorization_code is not None:
+            output["authorizationCode"] = self.authorization_code.to_dict()
+        if self.device_authorization is not None:
+            output["deviceAuthorization"] = self.device_authorization.to_dict()
+        if self.extra:
+            write_extra(output, self.extra)
         return output
 
     def items(self) -> list[tuple[str, OAuthFlow]]:
@@ -282,3 +356,23 @@ class OAuthFlows:
             for attribute, key, _ in _FLOWS
             if getattr(self, attribute) is not None
         ]
+
+
+for _flow_class in (
+    OAuthFlowImplicit,
+    OAuthFlowPassword,
+    OAuthFlowClientCredentials,
+    OAuthFlowAuthorizationCode,
+    OAuthFlowDeviceAuthorization,
+):
+    _flow_class._bind_setters()  # pyright: ignore[reportPrivateUsage]
+
+_FLOW_READERS: Final = tuple(
+    (key, flow_class._read_plain, setter)  # pyright: ignore[reportPrivateUsage]
+    for (_, key, flow_class), setter in zip(
+        _FLOWS, slot_setters(OAuthFlows, *[attribute for attribute, _, _ in _FLOWS]), strict=True
+    )
+)
+"""Each flow's spec key, fast reader and slot setter in OAuthFlows, in spec order."""
+
+(_set_flows_extra,) = slot_setters(OAuthFlows, "extra")

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
-from ._values import EMPTY, JSONValue, thaw
+from ._plain import NotPlain, Readable, plain_extra, slot_setters
+from ._values import EMPTY, JSONValue, write_extra
 
 __all__ = ["Reference"]
 
@@ -21,7 +22,7 @@ def _empty() -> Mapping[str, JSONValue]:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class Reference:
+class Reference(Readable):
     """A Reference Object: ``$ref``, and since OpenAPI 3.1 ``summary`` and ``description``.
 
     The specification ignores any other key beside ``$ref``. They are kept in
@@ -57,7 +58,36 @@ class Reference:
         return reference
 
     @classmethod
-    def _read(cls, data: Mapping[str, object], check: Check) -> Reference:
+    def _read_plain(cls, data: dict[str, object], budget: Budget) -> Reference:
+        ref = data.get("$ref")
+        summary = data.get("summary", MISSING)
+        description = data.get("description", MISSING)
+        if type(ref) is not str:
+            raise NotPlain
+        found = 1  # The keys of data that are fields: if all are, there is no extra key.
+        if type(summary) is str:
+            found += 1
+        elif summary is MISSING:
+            summary = None
+        else:
+            raise NotPlain
+        if type(description) is str:
+            found += 1
+        elif description is MISSING:
+            description = None
+        else:
+            raise NotPlain
+
+        set_ref, set_summary, set_description, set_extra = _REFERENCE_SETTERS
+        reference = object.__new__(cls)
+        set_ref(reference, ref)
+        set_summary(reference, summary)
+        set_description(reference, description)
+        set_extra(reference, EMPTY if len(data) == found else plain_extra(data, cls._KEYS, budget))
+        return reference
+
+    @classmethod
+    def _read_checked(cls, data: Mapping[str, object], check: Check) -> Reference:
         reference = object.__new__(cls)
         object.__setattr__(reference, "ref", check.string("$ref", data.get("$ref", MISSING)))
         object.__setattr__(
@@ -75,6 +105,8 @@ class Reference:
             output["summary"] = self.summary
         if self.description is not None:
             output["description"] = self.description
-        for key, value in self.extra.items():
-            output[key] = thaw(value)
-        return output
+        return write_extra(output, self.extra)
+
+
+_REFERENCE_SETTERS: Final = slot_setters(Reference, "ref", "summary", "description", "extra")
+"""The slot setters of Reference, in field order, for its fast reader."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final, NoReturn, TypeAlias, TypeVar, cast
 
-__all__ = ["EMPTY", "FrozenDict", "JSONValue", "describe", "json_equal", "thaw"]
+__all__ = ["EMPTY", "FrozenDict", "JSONValue", "describe", "json_equal", "thaw", "write_extra"]
 
 JSONValue: TypeAlias = bool | int | float | str | Sequence["JSONValue"] | Mapping[str, "JSONValue"] | None
 """A value that JSON can express. Arrays are stored as tuples, objects as read-only mappings."""
@@ -97,6 +97,14 @@ def thaw(value: JSONValue) -> JSONValue:
     if isinstance(value, tuple):
         return [thaw(item) for item in value]
     return value
+
+
+def write_extra(output: dict[str, JSONValue], extra: Mapping[str, JSONValue]) -> dict[str, JSONValue]:
+    """Add a fresh plain copy of each extra key to ``output``, and return ``output``."""
+    for key, value in extra.items():
+        # Strings, the most common extension values, need no copy: this skips a call each.
+        output[key] = value if type(value) is str else thaw(value)
+    return output
 
 
 _JSON_TYPE_NAMES: Final[dict[type[object], str]] = {
