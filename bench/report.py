@@ -38,7 +38,9 @@ def render(results: Results) -> str:
         "`python3 bench/run.py` (about a minute); it measures the working tree.",
         "",
         f"- Python: {machine['python']} on {machine['system']}",
-        f"- Machine: {machine['cpu']}, {machine['cores']} cores (`nproc`)",
+        f"- Machine: {machine['cpu']}, {machine['cores']} cores (`nproc`); load average when the run"
+        f" started {machine['load']} (1, 5 and 15 minutes), where a value near the core count means"
+        " that other work competed for the cores",
         f"- oauthflows: commit {machine['commit']}; run on {machine['date']}",
         "",
         "## Against the targets",

@@ -163,6 +163,7 @@ def _machine() -> dict[str, str]:
         "cpu": cpu,
         "cores": str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()),
         "commit": _commit(),
+        "load": "{:.1f}, {:.1f}, {:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else "unknown",
         "date": datetime.date.today().isoformat(),
     }
 
