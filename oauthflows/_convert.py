@@ -494,10 +494,11 @@ class _Converter:
         outputs = self.outputs.get(name)
         if outputs is not None:
             return outputs
-        if self.read.spec_version != "3.2" or _COMPONENT_NAME.fullmatch(name):
+        if self.read.spec_version != "3.2" or not any(mark in name for mark in ":/#"):
             return None
 
-        # OpenAPI 3.2 reads any other key as a URI reference to a scheme, which Swagger 2.0 cannot hold.
+        # OpenAPI 3.2 reads a key that looks like a URI, as the checker does, as a reference to a scheme,
+        # which Swagger 2.0 cannot hold.
         match = _SCHEME_URI.fullmatch(name)
         if match:
             target = unquote(match[1]).replace("~1", "/").replace("~0", "~")
@@ -537,8 +538,11 @@ class _Converter:
         for combination in itertools.product(*choices):
             alternative: dict[str, list[str]] = {}
             for output_name, required in zip(combination, scopes, strict=True):
-                listed = alternative.setdefault(output_name, [])
-                listed.extend(scope for scope in required if scope not in listed)
+                listed = alternative.get(output_name)
+                if listed is None:
+                    alternative[output_name] = list(required)
+                else:  # A 3.2 scheme URI and the scheme's name in one requirement: one member of both.
+                    listed.extend(scope for scope in required if scope not in listed)
             alternatives.append(cast("JSONValue", alternative))
         return alternatives
 
