@@ -1,5 +1,9 @@
 """The command line: ``oauthflows check FILE...`` prints each document's schemes and findings.
 
+``oauthflows convert FILE`` prints the security of a Swagger 2.0 document as
+a minimal OpenAPI 3 document, or of an OpenAPI 3 document as Swagger 2.0 with
+``--to 2.0``, and its findings on standard error.
+
 Exit status: 0 without errors, 1 with errors (or warnings, with ``--strict``),
 2 when a file cannot be read or parsed or the usage is wrong. With several
 files the highest status wins.
@@ -11,13 +15,15 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final, TextIO
 
+from ._convert import to_openapi3, to_swagger2
 from ._document import Document, read_document
 from ._errors import ValidationError
 from ._flows import OAuthFlow
+from ._loading import load_file, load_text
 from ._reference import Reference
 from ._schemes import APIKey, HTTPAuthentication, MutualTLS, OAuth2, OpenIdConnect
 from ._swagger2 import Swagger2APIKey, Swagger2Basic, Swagger2OAuth2
@@ -86,6 +92,40 @@ def _build_parser() -> argparse.ArgumentParser:
         help="exit with status 1 when there are warnings, not only errors",
     )
     check.set_defaults(run=_run_check)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert the security of a Swagger 2.0 document to OpenAPI 3, or back",
+        description=(
+            "Print the security of a Swagger 2.0 document as a minimal OpenAPI 3 document in JSON: its"
+            " schemes, its top-level security and the security of each operation under paths. With"
+            " --to 2.0, convert an OpenAPI 3 document to Swagger 2.0 instead. The findings are printed on"
+            " standard error as check prints them, with paths from the input document's root."
+        ),
+        epilog=(
+            "exit status: 0 without errors, 1 with errors (or warnings with --strict), 2 when the file"
+            " cannot be read or parsed, or is not of the version that --to converts from."
+        ),
+    )
+    convert.add_argument(
+        "file",
+        metavar="FILE",
+        help="a Swagger 2.0 document, or an OpenAPI 3.x one with --to 2.0 (.json, .yaml or .yml),"
+        " or - for standard input",
+    )
+    convert.add_argument(
+        "--to",
+        choices=("3.0", "3.1", "3.2", "2.0"),
+        default="3.0",
+        help="the version to write: 3.0 (default, written as 3.0.3), 3.1 (3.1.0) or 3.2 (3.2.0) from"
+        " Swagger 2.0, or 2.0 from OpenAPI 3",
+    )
+    convert.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with status 1 when there are warnings, not only errors",
+    )
+    convert.set_defaults(run=_run_convert)
     return parser
 
 
@@ -121,6 +161,49 @@ def _read(name: str) -> Document | str:
     """Read the document of one FILE argument, or return why it cannot be read or parsed."""
     try:
         return read_document(sys.stdin.buffer.read() if name == "-" else Path(name))
+    except OSError as error:
+        return f"cannot read the file: {error.strerror or error}"
+    except ValidationError as error:
+        return error.errors[0].message
+    except ModuleNotFoundError as error:
+        return str(error)
+
+
+def _run_convert(arguments: argparse.Namespace) -> int:
+    name: str = arguments.file
+    document = _load(name)
+    if isinstance(document, str):
+        print(f"oauthflows: {name}: {document}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        if arguments.to == "2.0":
+            conversion = to_swagger2(document)
+        else:
+            conversion = to_openapi3(document, version=arguments.to)
+    except ValidationError as error:
+        problem = error.errors[0]
+        hint = ""
+        if arguments.to != "2.0" and "openapi" in document:
+            hint = " (--to 2.0 converts an OpenAPI 3 document to Swagger 2.0)"
+        elif arguments.to == "2.0" and "swagger" in document:
+            hint = " (without --to 2.0, convert reads Swagger 2.0 and writes OpenAPI 3)"
+        print(_printable(f"oauthflows: {name}: {problem.path}: {problem.message}{hint}"), file=sys.stderr)
+        return EXIT_UNREADABLE
+
+    json.dump(conversion.document, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    sys.stderr.write("".join(_printable(str(finding)) + "\n" for finding in conversion.findings))
+    severities = {finding.severity for finding in conversion.findings}
+    if "error" in severities or (arguments.strict and "warning" in severities):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _load(name: str) -> Mapping[str, object] | str:
+    """Parse the document of a FILE argument, or return why it cannot be read or parsed."""
+    try:
+        return load_text(sys.stdin.buffer.read()) if name == "-" else load_file(Path(name))
     except OSError as error:
         return f"cannot read the file: {error.strerror or error}"
     except ValidationError as error:
