@@ -92,10 +92,11 @@ def json_equal(left: object, right: object) -> bool:
 
 def thaw(value: JSONValue) -> JSONValue:
     """Return a fresh plain copy of a frozen value: dicts for objects, lists for arrays."""
+    # Members that are not containers are copied as they are, which saves a call for each.
     if isinstance(value, dict):
-        return {key: thaw(item) for key, item in value.items()}
+        return {key: thaw(item) if isinstance(item, (dict, tuple)) else item for key, item in value.items()}
     if isinstance(value, tuple):
-        return [thaw(item) for item in value]
+        return [thaw(item) if isinstance(item, (dict, tuple)) else item for item in value]
     return value
 
 
