@@ -35,6 +35,8 @@ __all__ = ["main"]
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_UNREADABLE: Final = 2
+EXIT_OUTPUT_CLOSED: Final = 141
+"""128 plus SIGPIPE (13): what a shell reports for a program that a closed pipe stopped."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (`oauthflows check x.json | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_UNREADABLE
+        return EXIT_OUTPUT_CLOSED
     except KeyboardInterrupt:
         return 130
     return status

@@ -399,3 +399,6 @@ def test_module_stops_quietly_when_output_is_closed(tmp_path: Path) -> None:
 
     assert first_line == f"{path} (3.1.0)\n".encode()
     assert error == b""
+    # 141 when a write failed on the closed pipe; 1 (errors found) when the kernel took the whole
+    # output in one write before the reader went away. Never 2, which means an unreadable file.
+    assert process.returncode in (1, 141)
