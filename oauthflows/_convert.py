@@ -29,7 +29,7 @@ from ._errors import ValidationError, ValidationErrorItem, escape_pointer_token
 from ._fields import MAX_DEPTH, MAX_NODES, MISSING, Budget, Check
 from ._findings import Finding, finding
 from ._reference import Reference
-from ._requirements import OperationSecurity, SecurityRequirement
+from ._requirements import SecurityRequirement
 from ._schemes import APIKey, HTTPAuthentication, MutualTLS, OAuth2, OpenIdConnect
 from ._swagger2 import Swagger2APIKey, Swagger2Basic, Swagger2OAuth2, Swagger2SecurityScheme
 from ._values import FrozenDict, JSONValue, describe, thaw
@@ -77,9 +77,10 @@ def to_openapi3(document: Mapping[str, object], *, version: OpenAPI3Version = "3
 
     ``version`` picks the ``openapi`` value written: ``3.0.3``, ``3.1.0`` or
     ``3.2.0``. Problems inside the document do not raise: they are findings.
-    Raises ``ValidationError`` when the document is not Swagger 2.0,
-    ``ValueError`` for another ``version``, and ``TypeError`` when ``document``
-    is not a mapping.
+    Raises ``ValidationError`` when the document is not Swagger 2.0 or the
+    conversion passes its limit (see ``_Converter._spend``), ``ValueError``
+    for another ``version``, and ``TypeError`` when ``document`` is not a
+    mapping.
     """
     if version not in _RELEASES:
         raise ValueError(f"expected version '3.0', '3.1' or '3.2', got {describe(version)}")
@@ -95,8 +96,9 @@ def to_swagger2(document: Mapping[str, object]) -> Conversion:
     named ``NAME_FLOW`` with the Swagger 2.0 flow name, and each requirement
     that names it becomes one alternative per flow. Problems inside the
     document do not raise: they are findings. Raises ``ValidationError`` when
-    the document is not OpenAPI 3.0, 3.1 or 3.2, and ``TypeError`` when
-    ``document`` is not a mapping.
+    the document is not OpenAPI 3.0, 3.1 or 3.2 or the conversion passes its
+    limit (see ``_Converter._spend``), and ``TypeError`` when ``document`` is
+    not a mapping.
     """
     read = _read("to_swagger2", document)
     _require_openapi3(document, read)
@@ -109,7 +111,8 @@ def _read(function: str, document: object) -> Document:
     return read_document(cast("Mapping[str, object]", document))
 
 
-def _version_error(path: str, message: str) -> ValidationError:
+def _one_error(path: str, message: str) -> ValidationError:
+    """Build the ``ValidationError`` of one problem at ``path`` of the input document."""
     return ValidationError((ValidationErrorItem(path, message),))
 
 
@@ -117,12 +120,12 @@ def _require_swagger2(document: Mapping[str, object], read: Document) -> None:
     if read.spec_version == "2.0":
         return
     if "openapi" in document:
-        raise _version_error(
+        raise _one_error(
             "/openapi", f"expected 'swagger': '2.0', got 'openapi': {describe(document['openapi'])}"
         )
     if "swagger" in document:
-        raise _version_error("/swagger", f"expected '2.0', got {describe(document['swagger'])}")
-    raise _version_error("/swagger", "missing required field, expected 'swagger': '2.0'")
+        raise _one_error("/swagger", f"expected '2.0', got {describe(document['swagger'])}")
+    raise _one_error("/swagger", "missing required field, expected 'swagger': '2.0'")
 
 
 def _require_openapi3(document: Mapping[str, object], read: Document) -> None:
@@ -130,11 +133,11 @@ def _require_openapi3(document: Mapping[str, object], read: Document) -> None:
     if "openapi" in document:
         if not any(item.rule == "invalid-version" for item in read.findings):
             return
-        raise _version_error("/openapi", f"expected {expected}, got {describe(document['openapi'])}")
+        raise _one_error("/openapi", f"expected {expected}, got {describe(document['openapi'])}")
     if "swagger" in document:
         message = f"expected 'openapi': {expected}, got 'swagger': {describe(document['swagger'])}"
-        raise _version_error("/swagger", message)
-    raise _version_error("/openapi", f"missing required field, expected 'openapi': {expected}")
+        raise _one_error("/swagger", message)
+    raise _one_error("/openapi", f"missing required field, expected 'openapi': {expected}")
 
 
 def _pointer(parent: str, key: str) -> str:
@@ -155,31 +158,22 @@ def _tokens(pointer: str) -> list[str]:
     return [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]]
 
 
-def _freeze(value: object, frozen: dict[int, JSONValue]) -> JSONValue:
-    """Freeze a value built by the converter.
+def _freeze(value: object) -> JSONValue:
+    """Freeze the plain dicts and lists of a document built by the converter.
 
-    ``frozen`` maps each container already frozen by its id, so that a
-    requirement list shared by several operations is frozen once.
+    The requirements are built frozen, and a frozen value stays as it is, so
+    a requirement array that several operations share is not copied.
     """
-    identity = id(value)
     if type(value) is dict:
-        done = frozen.get(identity)
-        if done is None:
-            members = cast("dict[str, object]", value)
-            done = FrozenDict({key: _freeze(item, frozen) for key, item in members.items()})
-            frozen[identity] = done
-        return done
+        members = cast("dict[str, object]", value)
+        return FrozenDict({key: _freeze(item) for key, item in members.items()})
     if type(value) is list:
-        done = frozen.get(identity)
-        if done is None:
-            done = tuple([_freeze(item, frozen) for item in cast("list[object]", value)])
-            frozen[identity] = done
-        return done
+        return tuple([_freeze(item) for item in cast("list[object]", value)])
     return cast("JSONValue", value)
 
 
-_Referrer: TypeAlias = tuple[str, tuple[object, ...]]
-"""A path that refers to a path item, and the path items on its way there, its own first."""
+_Referrer: TypeAlias = tuple[str, int]
+"""A path that refers to a path item, and how many references it follows to get there."""
 
 _Placement: TypeAlias = tuple[str, ...]
 """The place of an operation in the output: a path, then a method or ``additionalOperations`` and a method."""
@@ -198,10 +192,15 @@ class _Converter:
         """Each scheme name of the input mapped to its names in the output, or to () when it is left out."""
         self.output_types: dict[str, str] = {}
         """Each scheme name of the input that is converted, mapped to its type in the output."""
+        self.unchanged: set[str] = set()
+        """The scheme names of the input that requirements name as they are, with the same scopes."""
+        self.unchanged_without_roles: set[str] = set()
+        """The scheme names of the input that requirements name as they are, when they list no roles."""
         self.converted_flows: set[str] = set()
         """The JSON Pointers of the input's flows that are converted: a 2.0 oauth2 scheme, or a 3.x flow."""
         self.nodes_left = MAX_NODES
         self._arrays: dict[int, JSONValue] = {}  # Converted security arrays, by the id of the input's.
+        self._ways: dict[str, list[object]] = {}  # Each path's path item, then those its $ref chain leads to.
         self._scheme_uri_findings: set[str] = set()
 
     # The two directions
@@ -226,6 +225,7 @@ class _Converter:
             self.findings.extend(findings)
             schemes[name] = converted.to_dict()
             self.outputs[name] = (name,)
+            self.unchanged.add(name)
             self.output_types[name] = converted.type
             if isinstance(scheme, Swagger2OAuth2):
                 self.converted_flows.add(at)
@@ -305,13 +305,16 @@ class _Converter:
                     self.converted_flows.add(f"{at}/flows/{flow_key}")
             self.outputs[name] = tuple(names)
             if names:
-                self.output_types[name] = definitions[0][1].type
+                self.output_types[name] = kind = definitions[0][1].type
+                if names == [name]:
+                    roles_kept = kind == "oauth2" or self.read.spec_version == "3.0"
+                    (self.unchanged if roles_kept else self.unchanged_without_roles).add(name)
         return written
 
     def _scheme_pointer(self, entry: str) -> str:
         """Return where the scheme of an entry is: the entry, or the end of its chain of local references."""
         pointer = entry
-        value = _value_at(self.document, entry)
+        value = _value_at(self.document, _tokens(entry))
         for _ in range(MAX_DEPTH):
             members = _mapping(value)
             if members is None or "$ref" not in members:
@@ -320,7 +323,7 @@ class _Converter:
             if not isinstance(reference, str) or not reference.startswith("#/"):
                 return entry
             pointer = unquote(reference[1:])
-            value = _value_at(self.document, pointer)
+            value = _value_at(self.document, _tokens(pointer))
         return entry
 
     # Requirements and operations
@@ -331,18 +334,22 @@ class _Converter:
         paths = self._paths()
         if paths:
             output["paths"] = paths
-        document = cast("Mapping[str, JSONValue]", _freeze(output, {}))
+        document = cast("Mapping[str, JSONValue]", _freeze(output))
         return Conversion(document=document, findings=self._all_findings())
 
     def _paths(self) -> dict[str, JSONValue]:
         paths: dict[str, dict[str, JSONValue]] = {}
         referrers = self._path_item_referrers()
         for operation in self.read.operations:
-            raw = _mapping(_value_at(self.document, operation.pointer))
-            if raw is None or "security" not in raw:
-                continue
+            raw_security: object = MISSING
+            if operation.security is None:  # Absent, or invalid and then copied as it is.
+                raw = _mapping(_value_at(self.document, _tokens(operation.pointer)))
+                raw_security = MISSING if raw is None else raw.get("security", MISSING)
+                if raw_security is MISSING:
+                    continue
+            tokens = _tokens(operation.pointer)
             security_pointer = f"{operation.pointer}/security"
-            placements = self._placements(operation, referrers)
+            placements = self._placements(operation.pointer, tokens, referrers)
             if not placements:
                 message = (
                     "the operation is in a callback or a webhook, not in a path, so its security is left out"
@@ -359,59 +366,61 @@ class _Converter:
                 self.findings.append(finding("not-expressible", security_pointer, message))
                 continue
 
-            security = self._security(security_pointer, operation.security, raw["security"])
+            security = self._security(security_pointer, operation.security, raw_security)
             for path, *keys in placements:
-                item = paths.setdefault(path, {})
-                node: dict[str, JSONValue] = item
-                for key in keys:
-                    child = node.setdefault(key, {})
-                    node = cast("dict[str, JSONValue]", child)
-                size = len(security) if isinstance(security, list) else 1
-                if "security" not in node and self._spend(security_pointer, size):
-                    node["security"] = security
+                node = paths.setdefault(path, {})
+                for key in keys[:-1]:
+                    node = cast("dict[str, JSONValue]", node.setdefault(key, {}))
+                if keys[-1] not in node:
+                    self._spend(security_pointer, len(security) if isinstance(security, tuple) else 1)
+                    node[keys[-1]] = FrozenDict({"security": security})
         return cast("dict[str, JSONValue]", paths)
 
     def _placements(
-        self, operation: OperationSecurity, referrers: Mapping[str, list[_Referrer]]
+        self, pointer: str, tokens: list[str], referrers: Mapping[str, list[_Referrer]]
     ) -> list[_Placement]:
         """Return each place under ``paths`` where an operation of the input applies.
 
         That is its own path, and every path whose path item refers to the
         operation's path item with a local ``$ref``, unless a path item on the
-        way there has an operation of the same method itself.
+        way there has an operation of the same method itself. ``tokens`` are
+        those of the operation's JSON Pointer ``pointer``.
         """
-        tokens = _tokens(operation.pointer)
         if len(tokens) >= 2 and tokens[-2] == "additionalOperations":
             method: tuple[str, ...] = ("additionalOperations", tokens[-1])
             item = tokens[:-2]
+            item_pointer = pointer.rsplit("/", 2)[0]
         else:
             method = (tokens[-1],)
             item = tokens[:-1]
+            item_pointer = pointer.rpartition("/")[0]
 
         placements: list[_Placement] = []
         if len(item) == 2 and item[0] == "paths":
             placements.append((item[1], *method))
-        item_pointer = "".join(f"/{escape_pointer_token(token)}" for token in item)
-        for path, way in referrers.get(item_pointer, ()):
-            if not any(_has_operation(item, method) for item in way):
+        if not referrers:
+            return placements
+        for path, steps in referrers.get(item_pointer, ()):
+            if not any(_has_operation(item, method) for item in self._ways[path][:steps]):
                 placements.append((path, *method))
         return placements
 
     def _path_item_referrers(self) -> dict[str, list[_Referrer]]:
         """Map the JSON Pointer of each path item that paths refer to with local ``$ref``s to those paths.
 
-        Each path comes with the path items on its way to the target: the
-        path's own, and those of the references before the target, whose
-        operations take precedence over the target's.
+        Each path comes with the number of references it follows to the
+        target. The path items on its way there, which ``_ways`` keeps, have
+        operations that take precedence over the target's.
         """
         referrers: dict[str, list[_Referrer]] = {}
         paths = self.document.get("paths")
         if not isinstance(paths, Mapping):
             return referrers
         for path, item in cast("Mapping[object, object]", paths).items():
-            if not isinstance(path, str):
+            if not isinstance(path, str) or not _may_refer(item):
                 continue
-            way: list[object] = []
+            way: list[object] = [item]
+            self._ways[path] = way
             seen: set[str] = set()
             for _ in range(MAX_DEPTH):
                 members = _mapping(item)
@@ -419,47 +428,67 @@ class _Converter:
                 if not isinstance(reference, str) or not reference.startswith("#/"):
                     break
                 target = unquote(reference[1:])
-                if target in seen or not self._spend("/paths", len(way) + 1, "path item references"):
+                if target in seen:
                     break
+                self._spend(_pointer("/paths", path), 1)
                 seen.add(target)
+                referrers.setdefault(target, []).append((path, len(way)))
+                item = _value_at(self.document, _tokens(target))
                 way.append(item)
-                referrers.setdefault(target, []).append((path, tuple(way)))
-                item = _value_at(self.document, target)
         return referrers
 
-    def _spend(self, pointer: str, count: int, what: str = "requirements") -> bool:
-        """Take ``count`` items from what one conversion may write or follow; report once when it runs out."""
-        if self.nodes_left < 0:
-            return False
+    def _spend(self, pointer: str, count: int) -> None:
+        """Count ``count`` more requirements written or path item references followed.
+
+        Raises ``ValidationError`` past ``MAX_NODES`` in one conversion, which
+        takes a hostile document: shared YAML aliases, long chains of path item
+        references, or requirements on many split schemes. It raises rather
+        than stop, because a partial output could leave an operation without
+        the security it has.
+        """
         self.nodes_left -= count
-        if self.nodes_left >= 0:
-            return True
-        message = (
-            f"the conversion would write or follow more than the limit of {MAX_NODES:,} {what} and other"
-            " items (shared YAML aliases count each time they are used), so the rest is left out"
-        )
-        self.findings.append(finding("invalid-value", pointer, message))
-        return False
+        if self.nodes_left < 0:
+            message = (
+                f"the conversion would write or follow more than the limit of {MAX_NODES:,} requirements and"
+                " path item references (shared YAML aliases count each time they are used)"
+            )
+            raise _one_error(pointer, message)
 
     def _security(
         self, pointer: str, requirements: tuple[SecurityRequirement, ...] | None, raw: object
     ) -> JSONValue:
-        """Convert one ``security`` array, once for every operation that shares it."""
-        converted = self._arrays.get(id(raw))
+        """Convert one ``security`` array, once for every operation that shares it.
+
+        ``raw`` is the value in the input, which is only read when ``requirements`` is None (invalid).
+        """
+        # The reader returns the same tuple for an array that YAML aliases share.
+        key = id(raw) if requirements is None else id(requirements)
+        converted = self._arrays.get(key)
         if converted is not None:
             return converted
         if requirements is None:
             # An invalid value stays as it is, broken in the same way, as the input's findings report.
-            converted = thaw(Check(pointer, Budget()).json_value("security", raw))
+            converted = Check(pointer, Budget()).json_value("security", raw)
         else:
-            converted = self._requirements(pointer, requirements)
-        self._arrays[id(raw)] = converted
+            converted = tuple(self._requirements(pointer, requirements))
+        self._arrays[key] = converted
         return converted
 
     def _requirements(self, pointer: str, requirements: tuple[SecurityRequirement, ...]) -> list[JSONValue]:
         alternatives: list[JSONValue] = []
         left_out: list[tuple[int, SecurityRequirement, list[str]]] = []
+        unchanged = self.unchanged
+        without_roles = self.unchanged_without_roles
         for index, requirement in enumerate(requirements):
+            members = requirement.schemes
+            if members.keys() <= unchanged or all(
+                name in unchanged or (name in without_roles and not scopes)
+                for name, scopes in members.items()
+            ):
+                # The common case: the requirement is written as it is, and its members are already frozen.
+                self._spend(pointer, len(requirement.schemes) or 1)
+                alternatives.append(cast("JSONValue", requirement.schemes))
+                continue
             item_pointer = f"{pointer}/{index}"
             missing = [name for name in requirement.schemes if self._output_names(item_pointer, name) == ()]
             if missing:
@@ -497,8 +526,8 @@ class _Converter:
         if self.read.spec_version != "3.2" or not any(mark in name for mark in ":/#"):
             return None
 
-        # OpenAPI 3.2 reads a key that looks like a URI, as the checker does, as a reference to a scheme,
-        # which Swagger 2.0 cannot hold.
+        # OpenAPI 3.2 reads a key that looks like a URI (as the checker decides) as a reference to a
+        # scheme. Swagger 2.0 cannot hold such a reference.
         match = _SCHEME_URI.fullmatch(name)
         if match:
             target = unquote(match[1]).replace("~1", "/").replace("~0", "~")
@@ -522,43 +551,45 @@ class _Converter:
         The names in ``keep`` are written as they are.
         """
         choices: list[tuple[str, ...]] = []
-        scopes: list[list[str]] = []
+        scopes: list[tuple[str, ...]] = []
+        count = 1
         for name, names in requirement.schemes.items():
             outputs = None if name in keep else self._output_names(item_pointer, name)
             choices.append(outputs or (name,))
             scopes.append(self._scopes(_pointer(item_pointer, name), name, names))
+            count *= len(choices[-1])
+        self._spend(item_pointer, count * max(len(choices), 1))
 
-        count = 1
-        for names in choices:
-            count *= len(names)
-        if not self._spend(item_pointer, count * max(len(choices), 1)):
-            return []
-
+        if count == 1 and len({names[0] for names in choices}) == len(choices):
+            # The common case: no split scheme, and no scheme named twice.
+            return [FrozenDict({names[0]: required for names, required in zip(choices, scopes, strict=True)})]
         alternatives: list[JSONValue] = []
         for combination in itertools.product(*choices):
-            alternative: dict[str, list[str]] = {}
+            alternative: dict[str, tuple[str, ...]] = {}
             for output_name, required in zip(combination, scopes, strict=True):
                 listed = alternative.get(output_name)
                 if listed is None:
-                    alternative[output_name] = list(required)
+                    alternative[output_name] = required
                 else:  # A 3.2 scheme URI and the scheme's name in one requirement: one member of both.
-                    listed.extend(scope for scope in required if scope not in listed)
-            alternatives.append(cast("JSONValue", alternative))
+                    alternative[output_name] = listed + tuple(
+                        scope for scope in required if scope not in listed
+                    )
+            alternatives.append(FrozenDict(alternative))
         return alternatives
 
-    def _scopes(self, member_pointer: str, name: str, scopes: Sequence[str]) -> list[str]:
+    def _scopes(self, member_pointer: str, name: str, scopes: tuple[str, ...]) -> tuple[str, ...]:
         """Return the scopes of a requirement member, without roles that Swagger 2.0 cannot express."""
         kind = self.output_types.get(name)
         if not scopes or self.target != "2.0" or kind in (None, "oauth2"):
-            return list(scopes)
+            return scopes
         if self.read.spec_version == "3.0":
-            return list(scopes)  # Roles were not allowed in 3.0 either, and the checker reports them.
+            return scopes  # Roles were not allowed in 3.0 either, and the checker reports them.
         message = (
             f"roles {list(scopes)!r} of {kind} scheme {name!r} are not expressible in Swagger 2.0,"
             " which allows scopes only for oauth2 schemes, so they are left out"
         )
         self.findings.append(finding("not-expressible", member_pointer, message))
-        return []
+        return ()
 
     # Findings
 
@@ -620,10 +651,15 @@ def _mapping(value: object) -> Mapping[str, object] | None:
     return cast("Mapping[str, object]", value) if isinstance(value, Mapping) else None
 
 
-def _value_at(document: Mapping[str, object], pointer: str) -> object:
-    """Return the value at a JSON Pointer from the document's root, or MISSING."""
+def _value_at(document: Mapping[str, object], tokens: list[str]) -> object:
+    """Return the value at the unescaped tokens of a JSON Pointer from the document's root, or MISSING."""
     node: object = document
-    for token in _tokens(pointer):
+    for token in tokens:
+        if type(node) is dict:
+            node = cast("dict[str, object]", node).get(token, MISSING)
+            if node is MISSING:
+                return MISSING
+            continue
         members = _mapping(node)
         if members is not None:
             node = members.get(token, MISSING)
@@ -635,6 +671,11 @@ def _value_at(document: Mapping[str, object], pointer: str) -> object:
         if node is MISSING:
             return MISSING
     return node
+
+
+def _may_refer(item: object) -> bool:
+    """Tell whether a path item may have a ``$ref``: it has one, or it is not a plain dict."""
+    return type(item) is not dict or "$ref" in item
 
 
 def _has_operation(item: object, method: tuple[str, ...]) -> bool:

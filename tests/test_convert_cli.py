@@ -214,6 +214,29 @@ def test_convert_wrong_version_fails_in_one_line(
     assert err == f"oauthflows: {path}: {reason}\n"
 
 
+def test_convert_limit_fails_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    flows: dict[str, JSONValue] = {
+        "password": {"tokenUrl": "/token", "scopes": {}},
+        "clientCredentials": {"tokenUrl": "/token", "scopes": {}},
+    }
+    schemes: dict[str, JSONValue] = {f"s{index}": {"type": "oauth2", "flows": flows} for index in range(20)}
+    document: dict[str, JSONValue] = {
+        "openapi": "3.1.0",
+        "components": {"securitySchemes": schemes},
+        "security": [{name: [] for name in schemes}],
+    }
+    path = _write(tmp_path, "api.json", document)
+
+    status, out, err = _run(capsys, "convert", "--to", "2.0", path)
+
+    assert status == 2
+    assert out == ""
+    assert err == (
+        f"oauthflows: {path}: /security/0: the conversion would write or follow more than the limit of"
+        " 1,000,000 requirements and path item references (shared YAML aliases count each time they are used)\n"
+    )
+
+
 def test_convert_unparsable_file_fails_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

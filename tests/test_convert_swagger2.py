@@ -445,6 +445,27 @@ def test_to_swagger2_requirement_on_two_split_schemes_has_each_combination() -> 
     ]
 
 
+def test_to_swagger2_too_many_alternatives_raises() -> None:
+    flows: dict[str, JSONValue] = {
+        "implicit": IMPLICIT,
+        "clientCredentials": CLIENT,
+        "authorizationCode": CODE,
+    }
+    schemes: dict[str, JSONValue] = {f"s{index}": {"type": "oauth2", "flows": flows} for index in range(13)}
+    requirement: dict[str, JSONValue] = {name: [] for name in schemes}
+
+    with pytest.raises(ValidationError) as raised:
+        to_swagger2(_openapi(schemes, security=[requirement]))
+
+    assert [(item.path, item.message) for item in raised.value.errors] == [
+        (
+            "/security/0",
+            "the conversion would write or follow more than the limit of 1,000,000 requirements and path item"
+            " references (shared YAML aliases count each time they are used)",
+        )
+    ]
+
+
 def test_to_swagger2_leaves_out_requirement_on_scheme_left_out() -> None:
     bearer: dict[str, JSONValue] = {"type": "http", "scheme": "bearer"}
     document = _openapi({"bearer": bearer, "key": KEY}, security=[{"bearer": [], "key": []}, {"key": []}])
