@@ -106,7 +106,8 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit status: 0 without errors, 1 with errors (or warnings with --strict), 2 when the file"
-            " cannot be read or parsed, or is not of the version that --to converts from."
+            " cannot be read or parsed, is not of the version that --to converts from, or passes the limit"
+            " of 1,000,000 requirements written and path item references followed."
         ),
     )
     convert.add_argument(
