@@ -315,7 +315,7 @@ def test_to_swagger2_leaves_out_bearer_format_of_basic() -> None:
     )
 
 
-def test_to_swagger2_leaves_out_scheme_key_named_like_swagger2_field() -> None:
+def test_to_swagger2_leaves_out_clashing_scheme_key() -> None:
     scheme: dict[str, JSONValue] = {
         "type": "oauth2",
         "flows": {"authorizationCode": CODE},
@@ -427,7 +427,7 @@ def test_to_swagger2_requirement_on_split_scheme_becomes_alternatives() -> None:
     ]
 
 
-def test_to_swagger2_requirement_on_two_split_schemes_has_each_combination() -> None:
+def test_to_swagger2_combines_two_split_schemes() -> None:
     other: dict[str, JSONValue] = {
         "type": "oauth2",
         "flows": {"implicit": IMPLICIT, "authorizationCode": CODE},
@@ -466,7 +466,7 @@ def test_to_swagger2_too_many_alternatives_raises() -> None:
     ]
 
 
-def test_to_swagger2_leaves_out_requirement_on_scheme_left_out() -> None:
+def test_to_swagger2_drops_requirement_on_missing_scheme() -> None:
     bearer: dict[str, JSONValue] = {"type": "http", "scheme": "bearer"}
     document = _openapi({"bearer": bearer, "key": KEY}, security=[{"bearer": [], "key": []}, {"key": []}])
 
@@ -527,7 +527,7 @@ def test_to_swagger2_leaves_out_roles_of_api_key() -> None:
     ]
 
 
-def test_to_swagger2_keeps_roles_that_openapi_3_0_rejects() -> None:
+def test_to_swagger2_keeps_roles_from_3_0() -> None:
     converted = to_swagger2(_openapi({"key": KEY}, "3.0.3", security=[{"key": ["admin"]}]))
 
     assert converted.to_dict()["security"] == [{"key": ["admin"]}]
@@ -560,14 +560,14 @@ def test_to_swagger2_names_scheme_uri_by_its_name() -> None:
     ]
 
 
-def test_to_swagger2_keeps_misspelt_name_in_3_2_requirement() -> None:
+def test_to_swagger2_keeps_misspelt_3_2_name() -> None:
     converted = to_swagger2(_openapi({"key": KEY}, "3.2.0", security=[{"User Key": []}]))
 
     assert converted.to_dict()["security"] == [{"User Key": []}]
     assert [finding.rule for finding in converted.findings] == ["undefined-scheme"]
 
 
-def test_to_swagger2_merges_scheme_uri_and_name_in_one_requirement() -> None:
+def test_to_swagger2_merges_scheme_uri_with_name() -> None:
     oauth: dict[str, JSONValue] = {"type": "oauth2", "flows": {"authorizationCode": CODE}}
     document = _openapi(
         {"oauth": oauth},
