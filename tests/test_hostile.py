@@ -612,8 +612,8 @@ def _all_wrong(
 ) -> tuple[dict[str, object], list[str]]:
     """Build input for ``model`` with every field wrong, and the error lines expected in order.
 
-    With ``containers``, flows, flow and scope-map fields get the wrong value itself; without,
-    they get objects whose own fields, down to each scope's description, get it.
+    With ``containers``, the flows, flow and scope-map fields get the wrong value itself. Without
+    it, they get objects whose own fields get it, down to each scope's description.
     """
     type_name, value, got = wrong
     data: dict[str, object] = {}
@@ -655,7 +655,7 @@ def _all_wrong_cases() -> list[Any]:
                 if containers and not any(
                     kind[0].isupper() or kind == "scopes" for _, kind in SPEC_FIELDS[model]
                 ):
-                    continue  # No field of this model holds an object.
+                    continue  # No field of this model takes an object.
                 data, lines = _all_wrong(model, wrong, "", containers)
                 if model in SCHEME_TYPE_OF and type_name != "string":
                     data = {"type": value, **data}
