@@ -234,6 +234,26 @@ def test_extension_at_depth_limit_is_usable(read: Read, build: Build, prefix: st
     assert copy.deepcopy(model) == model
 
 
+def test_deep_value_in_a_field_is_shown_shortly() -> None:
+    deep_list = _nested(sys.getrecursionlimit() + 10, "array")
+    deep_object = _nested(sys.getrecursionlimit() + 10, "object")
+    shown_list = "[[[[[[[...]]]]]]] (array)"
+    shown_object = "{'a': {'a': {'a': {'a': {'a': {'a': {...}}}}}}} (object)"
+
+    assert _error(APIKey.from_dict, {"type": "apiKey", "name": deep_list, "in": deep_object}) == "\n".join(
+        [
+            f"/name: expected a string, got {shown_list}",
+            f"/in: expected one of 'query', 'header', 'cookie', got {shown_object}",
+        ]
+    )
+    assert _error(OAuthFlowPassword.from_dict, {"tokenUrl": URL, "scopes": deep_object}) == (
+        f"/scopes/a: expected a string (the scope's description), got {shown_object}"
+    )
+    with pytest.raises(TypeError) as raised:
+        parse_security_scheme(deep_list)  # type: ignore[arg-type]
+    assert str(raised.value) == f"parse_security_scheme.from_dict() expects a mapping, got {shown_list}"
+
+
 @pytest.mark.parametrize("kind", ["object", "array"])
 def test_extension_at_depth_limit_round_trips_exactly(kind: str) -> None:
     data: dict[str, object] = {
