@@ -116,5 +116,5 @@ def _read(document: Mapping[str, object]) -> Document:
         resolved_schemes=FrozenDict(reader.resolved),
         security=reader.security,
         operations=tuple(reader.operations),
-        findings=tuple(reader.findings),
+        findings=tuple(reader.findings.closed()),
     )

@@ -13,7 +13,7 @@ from itertools import islice
 from typing import Final, cast
 
 from ._errors import ValidationError, ValidationErrorItem, escape_pointer_token
-from ._values import EMPTY, FrozenDict, JSONValue, describe
+from ._values import EMPTY, FrozenDict, JSONValue, describe, quote
 
 __all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_VALUE_PROBLEMS", "MISSING", "Budget", "Check"]
 
@@ -155,13 +155,17 @@ class Check:
             return text
         for name in allowed:
             if name.lower() == text.lower():
-                self.fail(key, f"unknown {what} {text!r}, did you mean {name!r}?")
+                self.fail(key, f"unknown {what} {quote(text)}, did you mean {name!r}?")
                 return text
-        self.fail(key, f"unknown {what} {text!r}, expected one of {listed}")
+        self.fail(key, f"unknown {what} {quote(text)}, expected one of {listed}")
         return text
 
     def scopes(self, key: str, value: object) -> FrozenDict[str, str]:
         """Read a map of scope names to descriptions; empty when absent."""
+        if isinstance(value, Mapping) and not self.spend_scopes(
+            key, len(cast("Mapping[object, object]", value))
+        ):
+            return EMPTY  # type: ignore[return-value]
         if type(value) is dict or type(value) is FrozenDict:
             # The common case: check the types in one pass and copy at C speed.
             given = cast("dict[object, object]", value)
@@ -308,6 +312,21 @@ class Check:
         return tuple(
             [self._freeze(key, f"{below}/{index}", item, depth + 1) for index, item in enumerate(items)]
         )
+
+    def spend_scopes(self, key: str, count: int) -> bool:
+        """Take ``count`` scopes from the budget; record the problem and return False past the limit."""
+        budget = self.budget
+        budget.nodes_left -= count
+        if budget.nodes_left >= 0:
+            return True
+        if not budget.exhausted:
+            budget.exhausted = True
+            self.fail(
+                key,
+                f"scopes and extension values hold more than the limit of {MAX_NODES:,} entries in all"
+                " (shared YAML aliases count each time they are used)",
+            )
+        return False
 
     def _spend(self, key: str, below: str, count: int) -> bool:
         """Take ``count`` nodes from the budget; record the problem and return False past the limit."""

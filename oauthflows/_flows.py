@@ -103,6 +103,9 @@ class _FlowMethods(Readable):
         if type(scopes) is dict:
             # A Python loop is the cheapest exact type check: about 30 ns a scope on CPython 3.11.
             members: dict[object, object] = scopes  # pyright: ignore[reportUnknownVariableType]
+            budget.nodes_left -= len(members)
+            if budget.nodes_left < 0:
+                raise NotPlain  # The checked reader reports the limit.
             for name, description in members.items():
                 if type(name) is not str or type(description) is not str:
                     raise NotPlain

@@ -12,7 +12,7 @@ from typing import ClassVar, Final, Literal, TypeAlias, TypeVar, cast
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
 from ._flows import OAuthFlows
 from ._plain import NotPlain, Readable, Setter, plain_extra, slot_setters
-from ._values import EMPTY, JSONValue, describe, write_extra
+from ._values import EMPTY, JSONValue, describe, quote, write_extra
 
 __all__ = [
     "APIKey",
@@ -57,13 +57,13 @@ def _check_type(check: Check, data: Mapping[str, object], expected: str) -> bool
     if text == expected:
         return True
     if text.lower() == expected.lower():
-        check.fail("type", f"unknown security scheme type {text!r}, did you mean {expected!r}?")
+        check.fail("type", f"unknown security scheme type {quote(text)}, did you mean {expected!r}?")
         return True
     reader = _CLASSES.get(text)
     hint = "not a security scheme type"
     if reader is not None:
         hint = f"read it with {reader.__name__} or parse_security_scheme"
-    check.fail("type", f"expected {expected!r}, got {text!r} ({hint})")
+    check.fail("type", f"expected {expected!r}, got {quote(text)} ({hint})")
     return False
 
 

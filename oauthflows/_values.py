@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Final, NoReturn, TypeAlias, TypeVar, cast
 
-__all__ = ["EMPTY", "FrozenDict", "JSONValue", "describe", "json_equal", "thaw", "write_extra"]
+__all__ = ["EMPTY", "FrozenDict", "JSONValue", "describe", "json_equal", "quote", "thaw", "write_extra"]
 
 JSONValue: TypeAlias = bool | int | float | str | Sequence["JSONValue"] | Mapping[str, "JSONValue"] | None
 """A value that JSON can express. Arrays are stored as tuples, objects as read-only mappings."""
@@ -132,6 +132,10 @@ def _json_type_name(value: object) -> str:
     return type(value).__name__
 
 
+_MAX_SHOWN: Final = 100
+"""The longest text of a value shown in an error message."""
+
+
 def describe(value: object) -> str:
     """Show a value for an error message: a short repr and its JSON type."""
     import reprlib  # Only error paths need it, so keep it out of the import of the package.
@@ -143,4 +147,14 @@ def describe(value: object) -> str:
         text = short.repr(value)
     except Exception:  # A caller's object with a broken __repr__ must not hide the real error.
         text = f"<{type(value).__name__} object>"
+    # reprlib cuts each level, not the total: a wide nested value would still fill pages.
+    if len(text) > _MAX_SHOWN:
+        text = text[: _MAX_SHOWN - 3] + "..."
     return f"{text} ({kind})"
+
+
+def quote(text: str) -> str:
+    """Return ``repr(text)`` cut to a readable length, for a string value named in a message."""
+    if len(text) <= _MAX_SHOWN:
+        return repr(text)
+    return repr(text[: _MAX_SHOWN - 3]) + "..."

@@ -31,7 +31,7 @@ from ._checks import (
 )
 from ._errors import escape_pointer_token
 from ._fields import MAX_DEPTH, MISSING, Budget, Check
-from ._findings import Finding, finding
+from ._findings import BoundedFindings, Finding, finding
 from ._reference import Reference
 from ._requirements import (
     BUDGET_EXHAUSTED,
@@ -136,7 +136,7 @@ class DocumentReader:
     def __init__(self, document: Mapping[str, object]) -> None:
         self.document = document
         self.budget = Budget()
-        self.findings: list[Finding] = []
+        self.findings = BoundedFindings()
         self.version: str | None = None
         """The declared ``openapi`` or ``swagger`` value as text, None when missing or not text."""
         self.spec_version: SpecVersion = "3.2"
