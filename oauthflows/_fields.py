@@ -162,10 +162,11 @@ class Check:
 
     def scopes(self, key: str, value: object) -> FrozenDict[str, str]:
         """Read a map of scope names to descriptions; empty when absent."""
-        if isinstance(value, Mapping) and not self.spend_scopes(
-            key, len(cast("Mapping[object, object]", value))
-        ):
-            return EMPTY  # type: ignore[return-value]
+        counted = value  # A copy to narrow, so that pyright keeps value an object below.
+        if isinstance(counted, Mapping):
+            size = len(cast("Mapping[object, object]", counted))
+            if not self.spend_scopes(key, size):
+                return EMPTY  # type: ignore[return-value]
         if type(value) is dict or type(value) is FrozenDict:
             # The common case: check the types in one pass and copy at C speed.
             given = cast("dict[object, object]", value)
