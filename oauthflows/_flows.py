@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Final, TypeAlias, TypeVar, cast
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
+from ._model import ModelMethods
 from ._plain import NotPlain, Readable, Setter, plain_extra, slot_setters
 from ._values import EMPTY, FrozenDict, JSONValue, describe, write_extra
 
@@ -31,7 +32,7 @@ def _empty() -> Mapping[str, object]:
 _Flow = TypeVar("_Flow", bound="_FlowMethods")
 
 
-class _FlowMethods(Readable):
+class _FlowMethods(Readable, ModelMethods):
     """Reading, checking and writing, shared by the five flow classes.
 
     Each flow differs only in its required URL fields, listed in ``_URLS``.
@@ -145,7 +146,7 @@ class _FlowMethods(Readable):
         return output
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
 class OAuthFlowImplicit(_FlowMethods):
     """The implicit flow (RFC 6749, section 4.2), the OAuth Flows Object's ``implicit``."""
 
@@ -162,7 +163,7 @@ class OAuthFlowImplicit(_FlowMethods):
     """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
 class OAuthFlowPassword(_FlowMethods):
     """The resource owner password flow (RFC 6749, section 4.3), ``password``."""
 
@@ -179,7 +180,7 @@ class OAuthFlowPassword(_FlowMethods):
     """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
 class OAuthFlowClientCredentials(_FlowMethods):
     """The client credentials flow (RFC 6749, section 4.4), ``clientCredentials``."""
 
@@ -196,7 +197,7 @@ class OAuthFlowClientCredentials(_FlowMethods):
     """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
 class OAuthFlowAuthorizationCode(_FlowMethods):
     """The authorization code flow (RFC 6749, section 4.1), ``authorizationCode``."""
 
@@ -218,7 +219,7 @@ class OAuthFlowAuthorizationCode(_FlowMethods):
     """Keys that the flow does not model: extensions, and fields of other flows."""
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
 class OAuthFlowDeviceAuthorization(_FlowMethods):
     """The device authorization flow (RFC 8628), ``deviceAuthorization``, new in OpenAPI 3.2."""
 
@@ -261,8 +262,8 @@ _FLOWS: Final[tuple[tuple[str, str, type[_FlowMethods]], ...]] = (
 _FLOWS_KEYS: Final = frozenset(key for _, key, _ in _FLOWS)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class OAuthFlows(Readable):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
+class OAuthFlows(Readable, ModelMethods):
     """The OAuth Flows Object: the flows an ``oauth2`` scheme supports, each at most once.
 
     Spec: https://spec.openapis.org/oas/v3.2.0#oauth-flows-object

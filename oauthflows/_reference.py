@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Final
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
+from ._model import ModelMethods
 from ._plain import NotPlain, Readable, plain_extra, slot_setters
 from ._values import EMPTY, JSONValue, write_extra
 
@@ -21,8 +22,8 @@ def _empty() -> Mapping[str, JSONValue]:
     return EMPTY
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class Reference(Readable):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
+class Reference(Readable, ModelMethods):
     """A Reference Object: ``$ref``, and since OpenAPI 3.1 ``summary`` and ``description``.
 
     The specification ignores any other key beside ``$ref``. They are kept in

@@ -11,6 +11,7 @@ from typing import ClassVar, Final, Literal, TypeAlias, TypeVar, cast
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
 from ._flows import OAuthFlows
+from ._model import ModelMethods
 from ._plain import NotPlain, Readable, Setter, plain_extra, slot_setters
 from ._values import EMPTY, JSONValue, describe, quote, write_extra
 
@@ -98,8 +99,8 @@ def _read_plain_common(scheme: object, data: dict[str, object], setters: tuple[S
     return found
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class APIKey(Readable):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
+class APIKey(Readable, ModelMethods):
     """An API key sent in a query parameter, a header or a cookie (``type: apiKey``)."""
 
     type: ClassVar[Literal["apiKey"]] = "apiKey"
@@ -173,8 +174,8 @@ class APIKey(Readable):
         return write_extra(output, self.extra)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class HTTPAuthentication(Readable):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
+class HTTPAuthentication(Readable, ModelMethods):
     """HTTP authentication with the ``Authorization`` header (``type: http``), RFC 9110 section 11."""
 
     type: ClassVar[Literal["http"]] = "http"
@@ -258,8 +259,8 @@ class HTTPAuthentication(Readable):
         return write_extra(output, self.extra)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class OAuth2(Readable):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
+class OAuth2(Readable, ModelMethods):
     """OAuth 2.0 (``type: oauth2``, RFC 6749) with the flows it supports."""
 
     type: ClassVar[Literal["oauth2"]] = "oauth2"
@@ -361,8 +362,8 @@ class OAuth2(Readable):
 _NO_FLOWS: Final = OAuthFlows()
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class OpenIdConnect(Readable):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
+class OpenIdConnect(Readable, ModelMethods):
     """OpenID Connect Discovery (``type: openIdConnect``)."""
 
     type: ClassVar[Literal["openIdConnect"]] = "openIdConnect"
@@ -430,8 +431,8 @@ class OpenIdConnect(Readable):
         return write_extra(output, self.extra)
 
 
-@dataclass(frozen=True, kw_only=True, slots=True)
-class MutualTLS(Readable):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
+class MutualTLS(Readable, ModelMethods):
     """Mutual TLS with a client certificate (``type: mutualTLS``), new in OpenAPI 3.1."""
 
     type: ClassVar[Literal["mutualTLS"]] = "mutualTLS"
