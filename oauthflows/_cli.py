@@ -68,7 +68,7 @@ def _build_parser() -> argparse.ArgumentParser:
         description=(
             "Print each document's security schemes and the problems found, one a line, as"
             " PATH: SEVERITY: MESSAGE [RULE], where PATH is a JSON Pointer from the document's root."
-            " Reading YAML needs PyYAML (pip install 'oauthflows[yaml]'), reading JSON needs nothing more."
+            " Reading YAML needs PyYAML (pip install PyYAML), reading JSON needs nothing more."
         ),
         epilog=(
             "exit status: 0 without errors, 1 with errors (or warnings with --strict),"

@@ -11,7 +11,9 @@ from ._values import describe
 
 __all__ = ["YAML_MISSING", "load_file", "load_text"]
 
-YAML_MISSING: Final = "reading YAML needs PyYAML, install it with: pip install 'oauthflows[yaml]'"
+YAML_MISSING: Final = (
+    "reading YAML needs PyYAML, install it with: pip install PyYAML (or the oauthflows[yaml] extra)"
+)
 """The message when a YAML document is read without PyYAML installed."""
 
 _JSON_SUFFIXES: Final = (".json",)
@@ -85,10 +87,18 @@ def _load_yaml(text: str) -> object:
     except ModuleNotFoundError:
         raise ModuleNotFoundError(YAML_MISSING, name="yaml") from None
 
+    # The safe loader builds only plain types. Its C twin (CSafeLoader) is faster but crashes the
+    # interpreter on deeply nested input, where the pure Python one raises RecursionError.
+    class JSONCompatibleLoader(yaml.SafeLoader):
+        """The safe loader without YAML 1.1 timestamps, which JSON cannot hold: 2024-01-01 stays a string."""
+
+    JSONCompatibleLoader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
     try:
-        # safe_load builds only plain types. The C loader (CSafeLoader) is faster but crashes the
-        # interpreter on deeply nested input, where the pure Python one raises RecursionError.
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=JSONCompatibleLoader)
     except yaml.MarkedYAMLError as error:
         where = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "malformed document"

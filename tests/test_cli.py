@@ -283,7 +283,7 @@ def test_check_yaml_without_pyyaml_fails_in_one_line(
     assert out == ""
     assert (
         err
-        == f"oauthflows: {path}: reading YAML needs PyYAML, install it with: pip install 'oauthflows[yaml]'\n"
+        == f"oauthflows: {path}: reading YAML needs PyYAML, install it with: pip install PyYAML (or the oauthflows[yaml] extra)\n"
     )
 
 

@@ -74,6 +74,27 @@ def test_read_document_reads_yaml_file(tmp_path: Path) -> None:
     assert document.findings == ()
 
 
+def test_read_document_yaml_dates_stay_strings() -> None:
+    pytest.importorskip("yaml")
+    text = (
+        "openapi: 3.1.0\npaths: {}\ncomponents:\n  securitySchemes:\n"
+        "    key: {type: apiKey, name: k, in: query, x-released: 2024-01-01, x-at: 2024-01-01T10:00:00Z}\n"
+    )
+
+    document = read_document(text)
+
+    key = document.schemes["key"]
+    assert key is not None
+    assert key.to_dict() == {
+        "type": "apiKey",
+        "name": "k",
+        "in": "query",
+        "x-released": "2024-01-01",
+        "x-at": "2024-01-01T10:00:00Z",
+    }
+    assert document.findings == ()
+
+
 def test_read_document_reads_yaml_text() -> None:
     pytest.importorskip("yaml")
 
@@ -94,7 +115,10 @@ def test_read_document_without_pyyaml_says_how_to_install(
     with pytest.raises(ModuleNotFoundError) as raised:
         read_document(path)
 
-    assert str(raised.value) == "reading YAML needs PyYAML, install it with: pip install 'oauthflows[yaml]'"
+    assert (
+        str(raised.value)
+        == "reading YAML needs PyYAML, install it with: pip install PyYAML (or the oauthflows[yaml] extra)"
+    )
 
 
 def test_read_document_json_file_does_not_need_pyyaml(
