@@ -16,7 +16,7 @@ from ._reference import Reference
 from ._schemes import HTTPAuthentication, OAuth2, SecurityScheme
 from ._swagger2 import SWAGGER2_FLOW_URLS, Swagger2OAuth2, Swagger2SecurityScheme
 from ._urls import is_insecure_url, scheme_urls
-from ._values import describe
+from ._values import describe, quote
 
 __all__ = ["check_reference", "check_requirement_member", "check_scheme", "version_name"]
 
@@ -374,18 +374,20 @@ def defined_scopes(scheme: AnyScheme) -> frozenset[str]:
 
 def undefined_scheme(pointer: str, name: str, defined: list[str], section: str, hint: str = "") -> Finding:
     """undefined-scheme: a requirement naming a scheme that the document does not define."""
+    shown = quote(name)
+    folded = name.lower()  # Once, not once per defined name: a name may be a megabyte long.
     for candidate in defined:
-        if candidate.lower() == name.lower():
+        # The length test skips lowercasing long names that cannot match. It also skips the rare
+        # letters whose lowercase has another length (such as 'İ'), which only loses the hint.
+        if len(candidate) == len(name) and candidate.lower() == folded:
             return finding(
-                "undefined-scheme",
-                pointer,
-                f"undefined security scheme {name!r}, did you mean {candidate!r}?",
+                "undefined-scheme", pointer, f"undefined security scheme {shown}, did you mean {candidate!r}?"
             )
     if not defined:
-        message = f"undefined security scheme {name!r}, {section} defines no schemes{hint}"
+        message = f"undefined security scheme {shown}, {section} defines no schemes{hint}"
     else:
         names = _listed(defined[:10]) + (f" and {len(defined) - 10} more" if len(defined) > 10 else "")
-        message = f"undefined security scheme {name!r}, expected one of {names} from {section}{hint}"
+        message = f"undefined security scheme {shown}, expected one of {names} from {section}{hint}"
     return finding("undefined-scheme", pointer, message)
 
 

@@ -143,6 +143,9 @@ def describe(value: object) -> str:
     kind = _json_type_name(value)
     short = reprlib.Repr()
     short.maxstring = short.maxother = 60
+    # reprlib's limits apply per level: 6 items on each of 6 levels could visit 6**6 nodes.
+    short.maxlevel = 3
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = short.maxfrozenset = 5
     try:
         text = short.repr(value)
     except Exception:  # A caller's object with a broken __repr__ must not hide the real error.

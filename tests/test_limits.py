@@ -14,8 +14,8 @@ def test_wide_nested_value_is_shown_short() -> None:
         parse_security_scheme({"type": "http", "scheme": wide})
 
     message = raised.value.errors[0].message
-    assert message.startswith("expected a string, got [[[0, 1, 2, 3, 4, 5, ...], ")
-    assert message.endswith(", .... (array)")
+    assert message.startswith("expected a string, got [[[0, 1, 2, 3, 4, ...], ")
+    assert message.endswith(", [0, 1, ... (array)")
     assert len(message) == len("expected a string, got ") + 100 + len(" (array)")
 
 
@@ -25,6 +25,24 @@ def test_long_string_is_quoted_short() -> None:
 
     assert str(raised.value) == (
         "/in: unknown API key location " + repr("q" * 97) + "..., expected one of 'query', 'header', 'cookie'"
+    )
+
+
+def test_undefined_long_scheme_name_is_quoted_short() -> None:
+    name = "n" * 1_000_000
+    document: dict[str, object] = {
+        "openapi": "3.1.0",
+        "paths": {},
+        "components": {"securitySchemes": {"key": {"type": "apiKey", "name": "k", "in": "query"}}},
+        "security": [{name: []}],
+    }
+
+    (finding,) = check_document(document)
+
+    assert finding.message == (
+        "undefined security scheme "
+        + repr("n" * 97)
+        + "..., expected one of 'key' from components.securitySchemes"
     )
 
 
