@@ -416,8 +416,19 @@ class _Converter:
         paths = self.document.get("paths")
         if not isinstance(paths, Mapping):
             return referrers
+        first_path: dict[int, str] = {}  # The first path of each path item object, by id.
         for path, item in cast("Mapping[object, object]", paths).items():
-            if not isinstance(path, str) or not _may_refer(item):
+            if not isinstance(path, str):
+                continue
+            # The reader reads a path item that YAML aliases share once, under its first path, so
+            # the other paths that hold the same object refer to that one, as a $ref would.
+            shared_with = first_path.setdefault(id(item), path)
+            if shared_with != path:
+                self._spend(_pointer("/paths", path), 1)
+                self._ways[path] = [item]
+                referrers.setdefault(_pointer("/paths", shared_with), []).append((path, 0))
+                continue
+            if not _may_refer(item):
                 continue
             way: list[object] = [item]
             self._ways[path] = way

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import pytest
 
-from oauthflows import Conversion, JSONValue, ValidationError, check_document, to_openapi3
+from oauthflows import Conversion, JSONValue, ValidationError, check_document, to_openapi3, to_swagger2
 
 HTTPS = "https://auth.example.com"
 DISCOURAGED_IMPLICIT = (
@@ -466,3 +466,22 @@ def test_to_openapi3_rejects_unknown_target_version() -> None:
 def test_to_openapi3_rejects_non_mapping() -> None:
     with pytest.raises(TypeError, match=r"^to_openapi3\(\) expects a mapping, got \[\] \(array\)$"):
         to_openapi3([])  # type: ignore[arg-type]
+
+
+def test_convert_shared_path_item_is_written_under_every_path() -> None:
+    item: dict[str, JSONValue] = {"get": {"security": [{"k": []}]}}
+    key: dict[str, JSONValue] = {"type": "apiKey", "name": "k", "in": "header"}
+    expected: dict[str, JSONValue] = {
+        "/a": {"get": {"security": [{"k": []}]}},
+        "/b": {"get": {"security": [{"k": []}]}},
+    }
+
+    down = to_swagger2(
+        {"openapi": "3.0.3", "components": {"securitySchemes": {"k": key}}, "paths": {"/a": item, "/b": item}}
+    )
+    up = to_openapi3({"swagger": "2.0", "securityDefinitions": {"k": key}, "paths": {"/a": item, "/b": item}})
+
+    assert down.to_dict()["paths"] == expected
+    assert up.to_dict()["paths"] == expected
+    assert down.findings == ()
+    assert up.findings == ()
