@@ -189,6 +189,7 @@ class _Converter:
         self.section = "/securityDefinitions" if read.spec_version == "2.0" else "/components/securitySchemes"
         self.findings: list[Finding] = []
         self.outputs: dict[str, tuple[str, ...]] = {}
+        self.output_scopes: dict[str, frozenset[str]] = {}  # The scopes of each oauth2 definition written.
         """Each scheme name of the input mapped to its names in the output, or to () when it is left out."""
         self.output_types: dict[str, str] = {}
         """Each scheme name of the input that is converted, mapped to its type in the output."""
@@ -301,6 +302,8 @@ class _Converter:
                     used_names.add(new_name)
                 names.append(new_name)
                 written[new_name] = definition.to_dict()
+                if isinstance(definition, Swagger2OAuth2):
+                    self.output_scopes[new_name] = frozenset(definition.scopes)
                 if flow_key is not None:
                     self.converted_flows.add(f"{at}/flows/{flow_key}")
             self.outputs[name] = tuple(names)
@@ -566,8 +569,18 @@ class _Converter:
         count = 1
         for name, names in requirement.schemes.items():
             outputs = None if name in keep else self._output_names(item_pointer, name)
+            required = self._scopes(_pointer(item_pointer, name), name, names)
+            if outputs and len(outputs) > 1 and required:
+                # A split scheme: only the flows that define every scope asked for can meet the
+                # requirement. When none does, the scope was undefined already, and all are kept.
+                able = tuple(
+                    output
+                    for output in outputs
+                    if self.output_scopes.get(output, frozenset()) >= set(required)
+                )
+                outputs = able or outputs
             choices.append(outputs or (name,))
-            scopes.append(self._scopes(_pointer(item_pointer, name), name, names))
+            scopes.append(required)
             count *= len(choices[-1])
         self._spend(item_pointer, count * max(len(choices), 1))
 
