@@ -81,7 +81,7 @@ __all__ = [
     "to_swagger2",
 ]
 
-# What the models do not need is imported on first use, so that `import oauthflows` stays cheap.
+# Modules the models do not need are imported on first use, so that `import oauthflows` stays cheap.
 _LAZY_MODULES = {
     "Conversion": "._convert",
     "to_openapi3": "._convert",

@@ -15,7 +15,7 @@ class ValidationErrorItem:
     """RFC 6901 JSON Pointer from the value given, in spec keys (``/flows/implicit``)."""
 
     message: str
-    """What was expected and what was found."""
+    """The expected and the found value, in one sentence."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

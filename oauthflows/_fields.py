@@ -364,9 +364,13 @@ class Check:
 
 
 def begin(owner: str, data: object) -> Check:
-    """Start a ``from_dict`` call: reject a non-mapping argument, then check from the root."""
+    """Start a read: reject a non-mapping argument, then check from the root.
+
+    ``owner`` is a class, whose ``from_dict`` is called, or a function such as ``parse_security_scheme``.
+    """
     if not isinstance(data, Mapping):
-        raise TypeError(f"{owner}.from_dict() expects a mapping, got {describe(data)}")
+        called = f"{owner}()" if owner.islower() else f"{owner}.from_dict()"
+        raise TypeError(f"{called} expects a mapping, got {describe(data)}")
     return Check("", Budget())
 
 

@@ -54,14 +54,14 @@ class Finding:
 
 
 MAX_FINDINGS: Final = 10_000
-"""Most findings kept for one document; one more finding says how many were left out.
+"""Maximum number of findings kept for one document; one more finding counts those left out.
 
 YAML aliases can repeat one bad value a million times in a small file, and
 each use is a finding, so without a cap the output would grow to gigabytes.
 """
 
 _MAX_MESSAGE: Final = 2_000
-"""Longest message of a finding, in characters: messages quote values of the input."""
+"""Maximum length of a finding's message, in characters, because messages quote values of the input."""
 
 _MAX_PATH: Final = 10_000
 """Longest path of a finding, in characters: paths hold keys of the input, and 100 nested callbacks."""
@@ -93,7 +93,7 @@ class BoundedFindings(list[Finding]):
             self.append(item)
 
     def closed(self) -> list[Finding]:
-        """Return the findings kept, then one that says how many were left out, if any."""
+        """Return the findings kept, then one that counts those left out, if any."""
         if not self.left_out:
             return list(self)
         message = (

@@ -363,13 +363,10 @@ _CLASSES: Final[dict[str, type[Swagger2Basic | Swagger2APIKey | Swagger2OAuth2]]
 def read_swagger2_scheme(data: Mapping[str, object], check: Check) -> Swagger2SecurityScheme | None:
     """Read a 2.0 scheme of any type into ``check``; ``None`` when its ``type`` is unusable."""
     kind = data.get("type", MISSING)
-    scheme_class = _CLASSES.get(kind) if isinstance(kind, str) else None
+    # A str subclass (a StrEnum member) counts by its plain text, as in the 3.x reader.
+    scheme_class = _CLASSES.get(str.__str__(kind)) if isinstance(kind, str) else None
     if scheme_class is None:
-        if kind is MISSING:
-            listed = ", ".join(repr(name) for name in SWAGGER2_TYPES)
-            check.fail("type", "missing required field, expected one of " + listed)
-        else:
-            check.choice("type", kind, SWAGGER2_TYPES, "Swagger 2.0 security scheme type")
+        check.choice("type", kind, SWAGGER2_TYPES, "Swagger 2.0 security scheme type")
         return None
     return scheme_class._read(data, check)  # pyright: ignore[reportPrivateUsage]
 

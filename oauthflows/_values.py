@@ -133,7 +133,7 @@ def _json_type_name(value: object) -> str:
 
 
 _MAX_SHOWN: Final = 100
-"""The longest text of a value shown in an error message."""
+"""Maximum length, in characters, of a value shown in an error message."""
 
 
 def describe(value: object) -> str:

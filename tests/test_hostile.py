@@ -251,7 +251,7 @@ def test_deep_value_in_a_field_is_shown_shortly() -> None:
     )
     with pytest.raises(TypeError) as raised:
         parse_security_scheme(deep_list)  # type: ignore[arg-type]
-    assert str(raised.value) == f"parse_security_scheme.from_dict() expects a mapping, got {shown_list}"
+    assert str(raised.value) == f"parse_security_scheme() expects a mapping, got {shown_list}"
 
 
 @pytest.mark.parametrize("kind", ["object", "array"])
@@ -352,7 +352,7 @@ def test_cyclic_non_mapping_raises_type_error() -> None:
     with pytest.raises(TypeError) as raised:
         parse_security_scheme(_list_cycle())  # type: ignore[arg-type]
 
-    assert str(raised.value) == "parse_security_scheme.from_dict() expects a mapping, got [[[[...]]]] (array)"
+    assert str(raised.value) == "parse_security_scheme() expects a mapping, got [[[[...]]]] (array)"
 
 
 # Shared objects: every use counts, as YAML aliases make it.

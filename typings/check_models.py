@@ -1,4 +1,4 @@
-"""What the types of the models must allow: return types, field types and narrowing."""
+"""Type tests of what the models must allow: return types, field types and narrowing."""
 
 from __future__ import annotations
 

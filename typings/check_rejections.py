@@ -1,4 +1,4 @@
-"""What the types of the models must forbid. Each ignored line must be an error."""
+"""Type tests of what the models must forbid. Each ignored line must be an error."""
 
 from __future__ import annotations
 
