@@ -363,6 +363,20 @@ def check_requirement_member(
     ]
 
 
+def scopes_without_findings(scheme: AnyScheme, version: SpecVersion) -> frozenset[str] | None:
+    """Return the scopes that a requirement may name for ``scheme`` without a finding, or None for any scope.
+
+    The result sums up the rules of ``check_requirement_member`` for one
+    scheme, so that the reader can skip them for a member whose scopes are
+    all in the set, as in most members of a valid document.
+    """
+    if scheme.type == "oauth2":
+        return defined_scopes(scheme)  # undefined-scope
+    if at_least(version, "3.1") or scheme.type == "openIdConnect":
+        return None
+    return frozenset()  # roles-not-allowed: any scope at all is a finding.
+
+
 def defined_scopes(scheme: AnyScheme) -> frozenset[str]:
     """Return the scopes that the flows of an oauth2 scheme define; empty for other types."""
     if isinstance(scheme, OAuth2):

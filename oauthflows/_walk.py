@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from enum import Enum
 from typing import Final, TypeGuard, cast
 from urllib.parse import unquote
 
@@ -26,6 +27,7 @@ from ._checks import (
     check_requirement_member,
     check_scheme,
     defined_scopes,
+    scopes_without_findings,
     undefined_scheme,
     version_name,
 )
@@ -68,9 +70,16 @@ _OPENAPI_VERSIONS: Final[tuple[SpecVersion, ...]] = ("3.0", "3.1", "3.2")
 _OPENAPI3_ONLY_TYPES: Final = {"http": "3.0", "openIdConnect": "3.0", "mutualTLS": "3.1"}
 
 
+class _NotCached(Enum):
+    """The default of a cache look-up; an enum of one member, so that a type checker narrows it away."""
+
+    NOT_CACHED = 0
+
+
 def _is_object(value: object) -> TypeGuard[Mapping[object, object]]:
     """Tell whether ``value`` is a JSON object; its keys may still be other than strings."""
-    return isinstance(value, Mapping)
+    # Testing for an exact dict first skips the slower ABC instance check of Mapping.
+    return type(value) is dict or isinstance(value, Mapping)
 
 
 def _is_array(value: object) -> TypeGuard[Sequence[object]]:
@@ -158,6 +167,8 @@ class DocumentReader:
         self._open_items: set[int] = set()  # Path items being read, by id, to stop at recursive aliases.
         self._read_arrays: dict[int, tuple[SecurityRequirement, ...] | None] = {}  # Security arrays, by id.
         self._defined_scopes: dict[int, frozenset[str]] = {}  # The scopes of each scheme model, by id.
+        # The result of scopes_without_findings for each defined scheme name, filled on first use.
+        self._quiet_scopes: dict[str, frozenset[str] | None] = {}
         self._followed: dict[str, tuple[str, str, str, object] | None] = {}  # Reference chains, by pointer.
 
     def read(self) -> None:
@@ -174,7 +185,7 @@ class DocumentReader:
 
         document = self.document
         if "security" in document:
-            self.security = self._read_security("/security", document["security"])
+            self.security = self._read_security("", document["security"])
         self._read_path_items("/paths", document.get("paths", MISSING), "paths")
         webhooks = document.get("webhooks", MISSING)
         if webhooks is not MISSING:
@@ -492,68 +503,106 @@ class DocumentReader:
 
     # Security requirements
 
-    def _read_security(self, pointer: str, value: object) -> tuple[SecurityRequirement, ...] | None:
-        """Read a ``security`` array and check each requirement; None when its shape is invalid."""
+    def _read_security(self, parent: str, value: object) -> tuple[SecurityRequirement, ...] | None:
+        """Read the ``security`` array of the object at ``parent`` and check each requirement.
+
+        Return None when the array's shape is invalid.
+        """
         if not _is_array(value):
             message = f"expected an array of Security Requirement Objects, got {describe(value)}"
-            self._add("invalid-requirement", pointer, message)
+            self._add("invalid-requirement", f"{parent}/security", message)
             return None
-        if id(value) in self._read_arrays:
-            return self._read_arrays[id(value)]
-        self._read_arrays[id(value)] = None
-        if not self._spend(pointer, len(value)):
+        read_arrays = self._read_arrays
+        if id(value) in read_arrays:
+            return read_arrays[id(value)]
+        read_arrays[id(value)] = None
+        budget = self.budget
+        if not budget.exhausted and budget.nodes_left >= len(value):
+            budget.nodes_left -= len(value)  # The common case of _spend, inlined to save a call.
+        elif not self._spend(f"{parent}/security", len(value)):
             return None
+
+        # Bound once, because the loop below runs for every requirement of the document.
+        quiet_scopes = self._quiet_scopes
+        not_cached = _NotCached.NOT_CACHED
+        new_requirement = object.__new__
+        set_field = object.__setattr__
 
         requirements: list[SecurityRequirement] = []
         valid = True
         for index, item in enumerate(value):
-            item_pointer = f"{pointer}/{index}"
-            if not _is_object(item):
+            # A parsed JSON document has only exact dicts, lists and strings, so type() tests read
+            # its requirements in one pass. Any other value takes the checked reader below.
+            # Annotations stand in for cast() here, because each cast() is a function call.
+            candidate = item  # Narrowed in place of item, which pyright would then type as partly unknown.
+            entries: dict[object, object] | None = candidate if type(candidate) is dict else None  # pyright: ignore[reportUnknownVariableType]
+            members: dict[str, tuple[str, ...]] = {}
+            count = 0
+            clean = True  # Whether no member can have a finding, so the rules of each are skipped.
+            if entries is not None:
+                count = len(entries)
+                for name, scopes in entries.items():
+                    if type(name) is not str or type(scopes) is not list:
+                        entries = None
+                        break
+                    values: list[object] = scopes  # pyright: ignore[reportUnknownVariableType]
+                    for scope in values:
+                        if type(scope) is not str:
+                            entries = None
+                            break
+                    if entries is None:
+                        break
+                    names: list[str] = scopes  # pyright: ignore[reportUnknownVariableType]
+                    count += len(names)
+                    members[name] = tuple(names)
+                    quiet = quiet_scopes.get(name, not_cached)
+                    if quiet is not_cached or (names and quiet is not None and not quiet.issuperset(names)):
+                        clean = False
+
+            item_pointer = ""
+            if entries is not None:
+                if not budget.exhausted and budget.nodes_left >= count:
+                    budget.nodes_left -= count  # The common case of _spend, inlined to save a call.
+                else:
+                    item_pointer = f"{parent}/security/{index}"
+                    if not self._spend(item_pointer, count):
+                        members = {}
+                frozen = FrozenDict(members)
+            elif not _is_object(item):
                 message = f"expected an object mapping scheme names to scope lists, got {describe(item)}"
-                self._add("invalid-requirement", item_pointer, message)
+                self._add("invalid-requirement", f"{parent}/security/{index}", message)
                 valid = False
                 continue
-            members = self._plain_requirement(item_pointer, item)
-            if members is None:
-                check = Check(item_pointer, self.budget)
-                members = read_requirement_members(check, item)
+            else:
+                clean = False
+                item_pointer = f"{parent}/security/{index}"
+                check = Check(item_pointer, budget)
+                frozen = read_requirement_members(check, item)
                 for problem in check.sorted_items(item):
                     rule = "invalid-value" if problem.message == BUDGET_EXHAUSTED else "invalid-requirement"
                     self._add(rule, problem.path, problem.message)
                 valid = valid and not check.problems
-            for name, scopes in members.items():
-                self._check_member(item_pointer, name, scopes)
-            requirement = object.__new__(SecurityRequirement)
-            object.__setattr__(requirement, "schemes", members)
+
+            if not clean:
+                item_pointer = item_pointer or f"{parent}/security/{index}"
+                for name, scopes in frozen.items():
+                    self._check_member(item_pointer, name, scopes)
+            requirement = new_requirement(SecurityRequirement)
+            set_field(requirement, "schemes", frozen)
             requirements.append(requirement)
-            if self.budget.exhausted:
+            if budget.exhausted:
                 return None
         result = tuple(requirements) if valid else None
-        self._read_arrays[id(value)] = result
+        read_arrays[id(value)] = result
         return result
-
-    def _plain_requirement(self, pointer: str, item: object) -> FrozenDict[str, tuple[str, ...]] | None:
-        """Read a requirement of plain JSON types in one pass; None when it needs the full reader."""
-        if type(item) is not dict:
-            return None
-        # A parsed JSON document has only these types, so one pass of type() tests reads it.
-        members = cast("dict[object, object]", item)
-        count = len(members)
-        for name, scopes in members.items():
-            if type(name) is not str or type(scopes) is not list:
-                return None
-            for scope in cast("list[object]", scopes):
-                if type(scope) is not str:
-                    return None
-            count += len(cast("list[str]", scopes))
-        if not self._spend(pointer, count):
-            return FrozenDict()
-        plain = cast("dict[str, list[str]]", members)
-        return FrozenDict({name: tuple(scopes) for name, scopes in plain.items()})
 
     def _check_member(self, item_pointer: str, name: str, scopes: tuple[str, ...]) -> None:
         """undefined-scheme, and the rules of ``check_requirement_member`` for a defined one."""
         if name in self.schemes:
+            if name not in self._quiet_scopes:
+                scheme = self.resolved.get(name)
+                quiet = None if scheme is None else scopes_without_findings(scheme, self.spec_version)
+                self._quiet_scopes[name] = quiet
             if scopes:  # The other rules are about scopes.
                 scheme = self.resolved.get(name)
                 self._check_scopes(_pointer(item_pointer, name), name, scopes, scheme)
@@ -712,7 +761,7 @@ class DocumentReader:
             return
         security = None
         if "security" in operation:
-            security = self._read_security(f"{pointer}/security", operation["security"])
+            security = self._read_security(pointer, operation["security"])
         self.operations.append(OperationSecurity(pointer=pointer, security=security))
         if "callbacks" in operation:
             self._check_newer(pointer, "callbacks")

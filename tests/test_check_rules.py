@@ -7,7 +7,7 @@ from typing import cast
 
 import pytest
 
-from oauthflows import Finding, JSONValue, check_document
+from oauthflows import Finding, JSONValue, check_document, read_document
 from oauthflows._urls import is_insecure_url
 
 HTTPS = "https://auth.example.com"
@@ -997,3 +997,63 @@ def test_findings_follow_reading_order() -> None:
         ("/security/0/missing", "undefined-scheme"),
         ("/paths/~1a/get/security/0/other", "undefined-scheme"),
     ]
+
+
+# Repeated requirements
+
+
+OIDC: dict[str, JSONValue] = {"type": "openIdConnect", "openIdConnectUrl": HTTPS}
+
+
+@pytest.mark.parametrize(
+    ("version", "requirement", "expected"),
+    [
+        pytest.param(
+            "3.1.0", {"oauth": ["read", "admin"]}, [("oauth/1", "undefined-scope")], id="undefined-scope"
+        ),
+        pytest.param("3.0.3", {"key": ["admin"]}, [("key", "roles-not-allowed")], id="roles-before-3.1"),
+        pytest.param(
+            "3.0.3",
+            {"oidc": ["any"], "key": ["admin"], "oauth": ["read", "nope"]},
+            [("key", "roles-not-allowed"), ("oauth/1", "undefined-scope")],
+            id="several-members",
+        ),
+        pytest.param(
+            "3.1.0", {"key": ["admin"], "oidc": ["any"], "oauth": ["write"]}, [], id="valid-since-3.1"
+        ),
+        pytest.param(
+            "3.1.0", {"key": [], "missing": []}, [("missing", "undefined-scheme")], id="undefined-scheme"
+        ),
+    ],
+)
+def test_requirement_rules_run_on_every_repeat(
+    version: str, requirement: dict[str, JSONValue], expected: list[tuple[str, str]]
+) -> None:
+    # The reader skips the rules of a member after it has worked out that they report nothing for
+    # its scopes, so a requirement met again, in the same array or another one, still gets them.
+    document = _openapi(
+        version,
+        {"key": KEY, "oauth": OAUTH, "oidc": OIDC},
+        security=[requirement, requirement],
+        paths={"/a": {"get": {"security": [{}, requirement]}, "put": {"security": [dict(requirement)]}}},
+    )
+    places = ["/security/0", "/security/1", "/paths/~1a/get/security/1", "/paths/~1a/put/security/0"]
+
+    findings = [(finding.path, finding.rule) for finding in check_document(document)]
+
+    assert findings == [(f"{place}/{below}", rule) for place in places for below, rule in expected]
+
+
+def test_shared_security_array_read_once() -> None:
+    shared: list[JSONValue] = [{"missing": []}]
+    document = _openapi(
+        "3.1.0", {"key": KEY}, paths={"/a": {"get": {"security": shared}, "put": {"security": shared}}}
+    )
+
+    result = read_document(document)
+
+    assert [(finding.path, finding.rule) for finding in result.findings] == [
+        ("/paths/~1a/get/security/0/missing", "undefined-scheme")
+    ]
+    assert result.operations[0].security is not None
+    assert result.operations[1].security is result.operations[0].security
