@@ -7,8 +7,6 @@ importable from here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ._errors import ValidationError, ValidationErrorItem
 from ._flows import (
     OAuthFlow,
@@ -19,7 +17,6 @@ from ._flows import (
     OAuthFlowPassword,
     OAuthFlows,
 )
-from ._reference import Reference
 from ._schemes import (
     APIKey,
     HTTPAuthentication,
@@ -31,10 +28,12 @@ from ._schemes import (
 )
 from ._values import JSONValue
 
+TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
 if TYPE_CHECKING:
     from ._convert import Conversion, to_openapi3, to_swagger2
     from ._document import Document, check_document, read_document
     from ._findings import Finding
+    from ._reference import Reference
     from ._requirements import OperationSecurity, SecurityRequirement
     from ._swagger2 import (
         Swagger2APIKey,
@@ -92,6 +91,7 @@ _LAZY_MODULES = {
     "Finding": "._findings",
     "OperationSecurity": "._requirements",
     "SecurityRequirement": "._requirements",
+    "Reference": "._reference",
     "Swagger2APIKey": "._swagger2",
     "Swagger2Basic": "._swagger2",
     "Swagger2OAuth2": "._swagger2",

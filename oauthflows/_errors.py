@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ._model import ModelMethods
+
 __all__ = ["ValidationError", "ValidationErrorItem"]
 
 
-@dataclass(frozen=True, slots=True)
-class ValidationErrorItem:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
+class ValidationErrorItem(ModelMethods):
     """One problem of an input: where it is and what was wrong."""
 
     path: str

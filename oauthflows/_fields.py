@@ -10,10 +10,13 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Mapping
 from itertools import islice
-from typing import Final, cast
 
 from ._errors import ValidationError, ValidationErrorItem, escape_pointer_token
-from ._values import EMPTY, FrozenDict, JSONValue, describe, quote
+from ._values import EMPTY, FrozenDict, JSONValue, cast, describe, quote
+
+TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
+if TYPE_CHECKING:
+    from typing import Final
 
 __all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_VALUE_PROBLEMS", "MISSING", "Budget", "Check"]
 

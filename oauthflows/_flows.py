@@ -7,12 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Final, TypeAlias, TypeVar, cast
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
 from ._model import ModelMethods
 from ._plain import NotPlain, Readable, Setter, plain_extra, slot_setters
-from ._values import EMPTY, FrozenDict, JSONValue, describe, write_extra
+from ._values import EMPTY, FrozenDict, JSONValue, cast, describe, write_extra
+
+TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
+if TYPE_CHECKING:
+    from typing import ClassVar, Final, TypeAlias, TypeVar
+
+    _Flow = TypeVar("_Flow", bound="_FlowMethods")
 
 __all__ = [
     "OAuthFlowAuthorizationCode",
@@ -29,9 +34,6 @@ def _empty() -> Mapping[str, object]:
     return EMPTY
 
 
-_Flow = TypeVar("_Flow", bound="_FlowMethods")
-
-
 class _FlowMethods(Readable, ModelMethods):
     """Reading, checking and writing, shared by the five flow classes.
 
@@ -40,15 +42,19 @@ class _FlowMethods(Readable, ModelMethods):
 
     __slots__ = ()
 
-    _URLS: ClassVar[tuple[tuple[str, str], ...]]
-    """The required URL fields of the flow, as (attribute, spec key), in spec order."""
+    # Annotated for type checkers only, so that typing.get_type_hints finds no name it cannot resolve.
+    # The flow classes assign them without an annotation: in a dataclass body, dataclasses reads
+    # ClassVar as such only once typing is imported, and `import oauthflows` does not import it.
+    if TYPE_CHECKING:
+        _URLS: ClassVar[tuple[tuple[str, str], ...]]
+        """The required URL fields of the flow, as (attribute, spec key), in spec order."""
 
-    _KEYS: ClassVar[frozenset[str]]
-    """The spec keys that the flow models; any other key goes to ``extra``."""
+        _KEYS: ClassVar[frozenset[str]]
+        """The spec keys that the flow models; any other key goes to ``extra``."""
 
-    _setters: ClassVar[tuple[tuple[tuple[str, Setter], ...], Setter, Setter, Setter]]
-    """The slot setters: (spec key, setter) of each URL field, then those of ``refresh_url``,
-    ``scopes`` and ``extra``. Set by ``_bind_setters``."""
+        _setters: ClassVar[tuple[tuple[tuple[str, Setter], ...], Setter, Setter, Setter]]
+        """The slot setters: (spec key, setter) of each URL field, then those of ``refresh_url``,
+        ``scopes`` and ``extra``. Set by ``_bind_setters``."""
 
     refresh_url: str | None
     scopes: Mapping[str, str]
@@ -146,12 +152,17 @@ class _FlowMethods(Readable, ModelMethods):
         return output
 
 
+if not TYPE_CHECKING:
+    # What typing.get_type_hints gives for the type variable of the methods above: its bound.
+    _Flow = _FlowMethods
+
+
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)  # ModelMethods has both.
 class OAuthFlowImplicit(_FlowMethods):
     """The implicit flow (RFC 6749, section 4.2), the OAuth Flows Object's ``implicit``."""
 
-    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (("authorization_url", "authorizationUrl"),)
-    _KEYS: ClassVar[frozenset[str]] = frozenset({"authorizationUrl", "refreshUrl", "scopes"})
+    _URLS = (("authorization_url", "authorizationUrl"),)
+    _KEYS = frozenset({"authorizationUrl", "refreshUrl", "scopes"})
 
     authorization_url: str
     """``authorizationUrl``, exactly as given; it may be relative to the server URL."""
@@ -167,8 +178,8 @@ class OAuthFlowImplicit(_FlowMethods):
 class OAuthFlowPassword(_FlowMethods):
     """The resource owner password flow (RFC 6749, section 4.3), ``password``."""
 
-    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (("token_url", "tokenUrl"),)
-    _KEYS: ClassVar[frozenset[str]] = frozenset({"tokenUrl", "refreshUrl", "scopes"})
+    _URLS = (("token_url", "tokenUrl"),)
+    _KEYS = frozenset({"tokenUrl", "refreshUrl", "scopes"})
 
     token_url: str
     """``tokenUrl``, exactly as given; it may be relative to the server URL."""
@@ -184,8 +195,8 @@ class OAuthFlowPassword(_FlowMethods):
 class OAuthFlowClientCredentials(_FlowMethods):
     """The client credentials flow (RFC 6749, section 4.4), ``clientCredentials``."""
 
-    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (("token_url", "tokenUrl"),)
-    _KEYS: ClassVar[frozenset[str]] = frozenset({"tokenUrl", "refreshUrl", "scopes"})
+    _URLS = (("token_url", "tokenUrl"),)
+    _KEYS = frozenset({"tokenUrl", "refreshUrl", "scopes"})
 
     token_url: str
     """``tokenUrl``, exactly as given; it may be relative to the server URL."""
@@ -201,11 +212,11 @@ class OAuthFlowClientCredentials(_FlowMethods):
 class OAuthFlowAuthorizationCode(_FlowMethods):
     """The authorization code flow (RFC 6749, section 4.1), ``authorizationCode``."""
 
-    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (
+    _URLS = (
         ("authorization_url", "authorizationUrl"),
         ("token_url", "tokenUrl"),
     )
-    _KEYS: ClassVar[frozenset[str]] = frozenset({"authorizationUrl", "tokenUrl", "refreshUrl", "scopes"})
+    _KEYS = frozenset({"authorizationUrl", "tokenUrl", "refreshUrl", "scopes"})
 
     authorization_url: str
     """``authorizationUrl``, exactly as given; it may be relative to the server URL."""
@@ -223,13 +234,11 @@ class OAuthFlowAuthorizationCode(_FlowMethods):
 class OAuthFlowDeviceAuthorization(_FlowMethods):
     """The device authorization flow (RFC 8628), ``deviceAuthorization``, new in OpenAPI 3.2."""
 
-    _URLS: ClassVar[tuple[tuple[str, str], ...]] = (
+    _URLS = (
         ("device_authorization_url", "deviceAuthorizationUrl"),
         ("token_url", "tokenUrl"),
     )
-    _KEYS: ClassVar[frozenset[str]] = frozenset(
-        {"deviceAuthorizationUrl", "tokenUrl", "refreshUrl", "scopes"}
-    )
+    _KEYS = frozenset({"deviceAuthorizationUrl", "tokenUrl", "refreshUrl", "scopes"})
 
     device_authorization_url: str
     """``deviceAuthorizationUrl``, exactly as given; it may be relative to the server URL."""

@@ -6,8 +6,10 @@ import dataclasses
 from collections.abc import Callable
 from operator import attrgetter
 from reprlib import recursive_repr
-from typing import TYPE_CHECKING, cast
 
+from ._values import cast
+
+TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -49,7 +51,7 @@ def _field_values(model: object) -> tuple[object, ...]:
     getter = _FIELD_GETTERS.get(model.__class__)
     if getter is None:
         names = [field.name for field in dataclasses.fields(cast("DataclassInstance", model))]
-        # Every model has three fields or more, so attrgetter returns a tuple.
+        # Every model has two fields or more, so attrgetter returns a tuple.
         getter = attrgetter(*names)
         _FIELD_GETTERS[model.__class__] = getter
     return getter(model)

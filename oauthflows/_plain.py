@@ -15,17 +15,20 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from types import MemberDescriptorType
-from typing import TypeVar, cast
 
 from ._fields import MAX_DEPTH, Budget, Check
-from ._values import EMPTY, FrozenDict, JSONValue
+from ._values import EMPTY, FrozenDict, JSONValue, cast
+
+TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _Model = TypeVar("_Model", bound="Readable")
 
 __all__ = ["NotPlain", "Readable", "Setter", "plain_extra", "slot_setters"]
 
 Setter = Callable[[object, object], None]
 """The ``__set__`` of a slot, bound to the slot: ``setter(instance, value)``."""
-
-_Model = TypeVar("_Model", bound="Readable")
 
 
 class NotPlain(Exception):

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar, Final, Literal, TypeAlias, TypeVar, cast
 
 from ._fields import MISSING, Budget, Check, absent_if_none, begin
 from ._flows import OAuthFlows
 from ._model import ModelMethods
 from ._plain import NotPlain, Readable, Setter, plain_extra, slot_setters
-from ._values import EMPTY, JSONValue, describe, quote, write_extra
+from ._values import EMPTY, JSONValue, Literal, cast, describe, quote, write_extra
+
+TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
+if TYPE_CHECKING:
+    from typing import ClassVar, Final, TypeAlias, TypeVar
 
 __all__ = [
     "APIKey",
@@ -103,8 +106,10 @@ def _read_plain_common(scheme: object, data: dict[str, object], setters: tuple[S
 class APIKey(Readable, ModelMethods):
     """An API key sent in a query parameter, a header or a cookie (``type: apiKey``)."""
 
-    type: ClassVar[Literal["apiKey"]] = "apiKey"
-    _KEYS: ClassVar[frozenset[str]] = frozenset({"type", "description", "name", "in", "deprecated"})
+    if TYPE_CHECKING:  # Annotated for type checkers only, as _FlowMethods in _flows.py explains.
+        type: ClassVar[Literal["apiKey"]]
+    type = "apiKey"
+    _KEYS = frozenset({"type", "description", "name", "in", "deprecated"})
 
     description: str | None = None
     """``description``, CommonMark text."""
@@ -178,10 +183,10 @@ class APIKey(Readable, ModelMethods):
 class HTTPAuthentication(Readable, ModelMethods):
     """HTTP authentication with the ``Authorization`` header (``type: http``), RFC 9110 section 11."""
 
-    type: ClassVar[Literal["http"]] = "http"
-    _KEYS: ClassVar[frozenset[str]] = frozenset(
-        {"type", "description", "scheme", "bearerFormat", "deprecated"}
-    )
+    if TYPE_CHECKING:  # Annotated for type checkers only, as _FlowMethods in _flows.py explains.
+        type: ClassVar[Literal["http"]]
+    type = "http"
+    _KEYS = frozenset({"type", "description", "scheme", "bearerFormat", "deprecated"})
 
     description: str | None = None
     """``description``, CommonMark text."""
@@ -263,10 +268,10 @@ class HTTPAuthentication(Readable, ModelMethods):
 class OAuth2(Readable, ModelMethods):
     """OAuth 2.0 (``type: oauth2``, RFC 6749) with the flows it supports."""
 
-    type: ClassVar[Literal["oauth2"]] = "oauth2"
-    _KEYS: ClassVar[frozenset[str]] = frozenset(
-        {"type", "description", "flows", "oauth2MetadataUrl", "deprecated"}
-    )
+    if TYPE_CHECKING:  # Annotated for type checkers only, as _FlowMethods in _flows.py explains.
+        type: ClassVar[Literal["oauth2"]]
+    type = "oauth2"
+    _KEYS = frozenset({"type", "description", "flows", "oauth2MetadataUrl", "deprecated"})
 
     description: str | None = None
     """``description``, CommonMark text."""
@@ -366,8 +371,10 @@ _NO_FLOWS: Final = OAuthFlows()
 class OpenIdConnect(Readable, ModelMethods):
     """OpenID Connect Discovery (``type: openIdConnect``)."""
 
-    type: ClassVar[Literal["openIdConnect"]] = "openIdConnect"
-    _KEYS: ClassVar[frozenset[str]] = frozenset({"type", "description", "openIdConnectUrl", "deprecated"})
+    if TYPE_CHECKING:  # Annotated for type checkers only, as _FlowMethods in _flows.py explains.
+        type: ClassVar[Literal["openIdConnect"]]
+    type = "openIdConnect"
+    _KEYS = frozenset({"type", "description", "openIdConnectUrl", "deprecated"})
 
     description: str | None = None
     """``description``, CommonMark text."""
@@ -435,8 +442,10 @@ class OpenIdConnect(Readable, ModelMethods):
 class MutualTLS(Readable, ModelMethods):
     """Mutual TLS with a client certificate (``type: mutualTLS``), new in OpenAPI 3.1."""
 
-    type: ClassVar[Literal["mutualTLS"]] = "mutualTLS"
-    _KEYS: ClassVar[frozenset[str]] = frozenset({"type", "description", "deprecated"})
+    if TYPE_CHECKING:  # Annotated for type checkers only, as _FlowMethods in _flows.py explains.
+        type: ClassVar[Literal["mutualTLS"]]
+    type = "mutualTLS"
+    _KEYS = frozenset({"type", "description", "deprecated"})
 
     description: str | None = None
     """``description``, CommonMark text."""
@@ -558,7 +567,8 @@ def _parse_plain(data: Mapping[str, object]) -> SecurityScheme | None:
         return None
 
 
-_Scheme = TypeVar("_Scheme", APIKey, HTTPAuthentication, OAuth2, OpenIdConnect, MutualTLS)
+if TYPE_CHECKING:
+    _Scheme = TypeVar("_Scheme", APIKey, HTTPAuthentication, OAuth2, OpenIdConnect, MutualTLS)
 
 
 def _read_plain_scheme(scheme_class: type[_Scheme], data: Mapping[str, object]) -> _Scheme | None:

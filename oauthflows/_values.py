@@ -3,18 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Final, NoReturn, TypeAlias, TypeVar, cast
+
+# Type checkers read this name as true. The modules that `import oauthflows` loads import typing only
+# for them, because typing adds about 1.7 ms to the import (measured on CPython 3.11).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final, NoReturn, TypeAlias, TypeVar
+    from typing import Literal as Literal
+    from typing import cast as cast
+
+    _K = TypeVar("_K")
+    _V = TypeVar("_V")
+else:
+
+    def cast(_type: object, value: object) -> object:
+        """Return ``value``, as ``typing.cast`` does."""
+        return value
+
+    class _Literal:
+        """The ``Literal`` that ``typing.get_type_hints`` finds in the annotations of the models.
+
+        That function imports typing before it reads an annotation, so this
+        one can return typing's ``Literal[...]`` without loading typing early.
+        """
+
+        __slots__ = ()
+
+        def __getitem__(self, values: object) -> object:
+            import typing
+
+            return typing.Literal[values]
+
+    Literal = _Literal()
+
 
 __all__ = ["EMPTY", "FrozenDict", "JSONValue", "describe", "json_equal", "quote", "thaw", "write_extra"]
 
 JSONValue: TypeAlias = bool | int | float | str | Sequence["JSONValue"] | Mapping[str, "JSONValue"] | None
 """A value that JSON can express. Arrays are stored as tuples, objects as read-only mappings."""
 
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
-
-class FrozenDict(dict[_K, _V]):
+class FrozenDict(dict["_K", "_V"]):
     """A dict that cannot be changed after it is built, hashable, equal by JSON rules.
 
     Subclassing dict keeps look-ups, iteration and ``json.dumps`` at C speed.

@@ -8,9 +8,12 @@ including their forward references.
 from __future__ import annotations
 
 import inspect
+import os
+import subprocess
 import sys
 import typing
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +168,51 @@ def test_any_walk_finds_any(function: Callable[..., object]) -> None:
 def test_any_walk_fails_on_missing_annotation() -> None:
     with pytest.raises(pytest.fail.Exception, match="value has no annotation"):
         list(_function_hints(_unannotated, "_unannotated"))
+
+
+# `import oauthflows` leaves typing unloaded, so what stands in for it must give the same answers.
+
+
+def test_literal_annotation_resolves_to_typing_literal() -> None:
+    hints = typing.get_type_hints(oauthflows.APIKey)
+
+    assert hints["in_"] == typing.Literal["query", "header", "cookie"]
+
+
+def test_type_variable_of_flow_methods_resolves_to_its_bound() -> None:
+    hints = typing.get_type_hints(oauthflows.OAuthFlowPassword.from_dict)
+
+    assert hints["return"].__name__ == "_FlowMethods"
+    assert issubclass(oauthflows.OAuthFlowPassword, hints["return"])
+
+
+def test_fields_ignore_typing_import_order() -> None:
+    # dataclasses reads a ClassVar annotation as such only when typing is loaded, so no model may have one.
+    code = (
+        "import sys, dataclasses\n"
+        "{first}\n"
+        "print('typing' in sys.modules)\n"
+        "import oauthflows\n"
+        "print(sorted((name, [field.name for field in dataclasses.fields(getattr(oauthflows, name))])"
+        " for name in oauthflows.__all__ if dataclasses.is_dataclass(getattr(oauthflows, name))))\n"
+    )
+    # -S skips the .pth files of site-packages, which may import typing at start-up.
+    package_parent = str(Path(oauthflows.__file__).parent.parent)
+    environment = {**os.environ, "PYTHONPATH": package_parent}
+    with_typing, without_typing = (
+        subprocess.run(
+            [sys.executable, "-S", "-c", code.format(first=first)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=environment,
+        ).stdout
+        for first in ("import typing", "")
+    )
+
+    assert with_typing.startswith("True\n")
+    assert without_typing.startswith("False\n")
+    assert with_typing.split("\n", 1)[1] == without_typing.split("\n", 1)[1]
+    assert "'type'" not in without_typing
+    assert "'_KEYS'" not in without_typing
+    assert "('OAuthFlowPassword', ['token_url', 'refresh_url', 'scopes', 'extra'])" in without_typing
