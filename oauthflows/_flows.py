@@ -146,7 +146,7 @@ class _FlowMethods(Readable, ModelMethods):
             output[key] = getattr(self, attribute)
         if self.refresh_url is not None:
             output["refreshUrl"] = self.refresh_url
-        output["scopes"] = dict(self.scopes)
+        output["scopes"] = {**self.scopes}  # Unpacking copies a dict subclass faster than dict() does.
         if self.extra:
             write_extra(output, self.extra)
         return output

@@ -119,13 +119,24 @@ def json_equal(left: object, right: object) -> bool:
     return left == right
 
 
+_SCALAR_TYPES = frozenset({str, int, float, bool, type(None)})
+"""The exact types of the JSON values that ``thaw`` returns as they are."""
+
+
 def thaw(value: JSONValue) -> JSONValue:
     """Return a fresh plain copy of a frozen value: dicts for objects, lists for arrays."""
-    # Members that are not containers are copied as they are, which saves a call for each.
+    # Scalar members are copied as they are, which saves a call for each. A set look-up finds them
+    # faster than isinstance(), and a loop runs faster than a comprehension on CPython 3.11.
     if isinstance(value, dict):
-        return {key: thaw(item) if isinstance(item, (dict, tuple)) else item for key, item in value.items()}
+        output: dict[str, JSONValue] = {}
+        for key, item in value.items():
+            output[key] = item if type(item) in _SCALAR_TYPES else thaw(item)
+        return output
     if isinstance(value, tuple):
-        return [thaw(item) if isinstance(item, (dict, tuple)) else item for item in value]
+        for item in value:
+            if type(item) not in _SCALAR_TYPES:
+                return [member if type(member) in _SCALAR_TYPES else thaw(member) for member in value]
+        return list(value)  # An array of scalars is copied at C speed.
     return value
 
 

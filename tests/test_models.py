@@ -15,6 +15,7 @@ import pytest
 from oauthflows import (
     APIKey,
     HTTPAuthentication,
+    JSONValue,
     MutualTLS,
     OAuth2,
     OAuthFlowAuthorizationCode,
@@ -194,6 +195,22 @@ def test_to_dict_returns_fresh_plain_values() -> None:
     assert isinstance(second_client_credentials, dict)
     assert type(second_client_credentials["x-audience"]) is list
     assert type(second_client_credentials["scopes"]) is dict
+
+
+def test_to_dict_thaws_nested_extension_values() -> None:
+    value: JSONValue = {"a": [1, 2.5, None, True, "s"], "b": [[1, [2]], {"c": ()}], "d": {"e": {"f": [{}]}}}
+    scheme = APIKey(name="k", in_="header", extra={"x-value": value})
+
+    written = scheme.to_dict()["x-value"]
+
+    assert written == {"a": [1, 2.5, None, True, "s"], "b": [[1, [2]], {"c": []}], "d": {"e": {"f": [{}]}}}
+    assert isinstance(written, dict)
+    assert type(written["a"]) is list
+    inner = written["b"]
+    assert isinstance(inner, list)
+    assert type(inner[0]) is list
+    assert type(inner[1]) is dict
+    assert json.loads(json.dumps(written)) == written
 
 
 def test_to_dict_output_is_json_serializable() -> None:
