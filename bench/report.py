@@ -67,6 +67,8 @@ def render(results: Results) -> str:
     for payload in PAYLOAD_TITLES:
         lines += ["", f"### {PAYLOAD_TITLES[payload]}", "", _payload_table(results, payload)]
 
+    lines += _floor_section(results)
+
     lines += ["", "## Cold import", ""]
     lines += [
         f"Median of {settings.import_runs} fresh interpreters, each timing only its import statement",
@@ -111,6 +113,14 @@ def render(results: Results) -> str:
             f" | {own:,.0f} | {own / results.memory[REFERENCE, True]:.2f}x |"
         )
 
+    lines += [
+        "",
+        f"The least that oauthflows' representation allows is {results.least_memory:,} B: the sum of",
+        "`sys.getsizeof` over the six models and the scope maps, extension maps and arrays they own",
+        "(`bench/floor.py`). CPython builds no smaller dict for a given number of keys, and no smaller",
+        "slotted object for a given number of fields.",
+    ]
+
     lines += ["", "## Checking a document", ""]
     lines += [
         f"A generated OpenAPI 3.1 document of {results.document_bytes / 1e6:.1f} MB with"
@@ -147,6 +157,38 @@ def render(results: Results) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def _floor_section(results: Results) -> list[str]:
+    floor = results.floor
+    reference = floor[REFERENCE]
+    lines = [
+        "",
+        "## How far the typical parse can go",
+        "",
+        "The work that the contract asks of any reader of the typical payload, step by step, each step",
+        "in the cheapest Python found (`bench/floor.py`), in the same interleaved rounds as above.",
+        '"One function" is a reader that does all the steps, as `OAuth2.from_dict` does, written as a',
+        "single function without calls between the models: what the structure of the library's code",
+        "costs beyond the work.",
+        "",
+        "| Step | µs | vs FastAPI's parse |",
+        "| --- | ---: | ---: |",
+    ]
+    steps_total = 0.0
+    for name, title in results.floor_titles.items():
+        seconds = floor[name]
+        steps_total += seconds
+        lines.append(f"| {title} | {_microseconds(seconds)} | {seconds / reference:.2f}x |")
+    lines += [
+        f"| **sum of the steps** | {_microseconds(steps_total)} | {steps_total / reference:.2f}x |",
+        f"| one function doing every step | {_microseconds(floor['one function'])}"
+        f" | {floor['one function'] / reference:.2f}x |",
+        f"| oauthflows, `OAuth2.from_dict` | {_microseconds(floor['oauthflows'])}"
+        f" | {floor['oauthflows'] / reference:.2f}x |",
+        f"| FastAPI, `OAuth2.model_validate` | {_microseconds(reference)} | 1.00x |",
+    ]
+    return lines
 
 
 def targets_table(results: Results) -> str:

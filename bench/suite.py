@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import floor
 import measure
 import payloads
 import report
 from contenders import CONTENDERS, Contender
+
+import oauthflows
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -55,6 +58,12 @@ class Results:
     imported_by_oauthflows: list[tuple[str, float]] = field(default_factory=list)
     memory: dict[tuple[str, bool], float] = field(default_factory=dict)
     """Bytes per typical scheme, by (library, own input)."""
+    floor: dict[str, float] = field(default_factory=dict)
+    """Seconds per call of each step of a typical parse, of the one-function reader and of two libraries."""
+    floor_titles: dict[str, str] = field(default_factory=dict)
+    """What each step of ``floor`` does, as the results page shows it."""
+    least_memory: int = 0
+    """Bytes of the objects and containers that a parsed typical scheme must own."""
     check: dict[str, float] | None = None
     """Seconds for ``json.load`` and for ``check``, or None when oauthflows has no checker yet."""
     document_bytes: int = 0
@@ -68,6 +77,8 @@ def run(*, quick: bool, output: Path) -> None:
 
     _progress("timing parse, dump and round trip")
     _time_payloads(results)
+    _progress("timing the steps of a typical parse")
+    _time_floor(results)
     _progress("timing cold imports")
     modules = {contender.name: contender.module for contender in CONTENDERS}
     python_path = [str(ROOT), str(BENCH)]
@@ -110,6 +121,23 @@ def _time_payloads(results: Results) -> None:
     best = measure.best_times(cases, results.settings.rounds, results.settings.sample_seconds)
     for name, seconds in best.items():
         results.times[keys[name]] = seconds
+
+
+def _time_floor(results: Results) -> None:
+    data = payloads.fresh(payloads.typical())
+    reference = next(contender for contender in CONTENDERS if contender.name == report.REFERENCE)
+    if floor.read_in_one_function(data) != oauthflows.OAuth2.from_dict(data):
+        raise AssertionError("the one-function reader disagrees with OAuth2.from_dict")
+
+    cases: dict[str, Callable[[], object]] = {}
+    for name, (title, call) in floor.steps(data).items():
+        cases[name] = call
+        results.floor_titles[name] = title
+    cases["one function"] = functools.partial(floor.read_in_one_function, data)
+    cases["oauthflows"] = functools.partial(oauthflows.OAuth2.from_dict, data)
+    cases[reference.name] = functools.partial(reference.parse, data)
+    results.floor = measure.best_times(cases, results.settings.rounds, results.settings.sample_seconds)
+    results.least_memory = floor.least_memory(oauthflows.OAuth2.from_dict(data))
 
 
 def _calls(contender: Contender, payload_name: str) -> tuple[Callable[[Any], Any], Callable[[Any], Any]]:
