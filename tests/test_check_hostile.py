@@ -251,3 +251,23 @@ WRONG_SHAPES: dict[str, tuple[dict[str, JSONValue], list[tuple[str, str]]]] = {
 @pytest.mark.parametrize(("document", "expected"), WRONG_SHAPES.values(), ids=WRONG_SHAPES.keys())
 def test_wrong_shape_is_a_finding(document: dict[str, JSONValue], expected: list[tuple[str, str]]) -> None:
     assert [(finding.path, finding.rule) for finding in check_document(document)] == expected
+
+
+def test_budget_runs_out_at_an_operation() -> None:
+    # The top-level security takes all but five nodes of the budget, the paths object one more,
+    # and each operation one, so the budget runs out at the fifth operation.
+    anonymous: list[JSONValue] = [{}] * 999_995
+    methods = ("get", "put", "post", "delete", "options", "head")
+    path_item: dict[str, JSONValue] = {method: {} for method in methods}
+
+    document = read_document({"openapi": "3.1.0", "security": anonymous, "paths": {"/a": path_item}})
+
+    assert [(finding.path, finding.rule) for finding in document.findings] == [
+        ("/paths/~1a/options", "invalid-value")
+    ]
+    assert [operation.pointer for operation in document.operations] == [
+        "/paths/~1a/get",
+        "/paths/~1a/put",
+        "/paths/~1a/post",
+        "/paths/~1a/delete",
+    ]
