@@ -105,7 +105,7 @@ def _plain_json(value: object, budget: Budget, depth: int) -> JSONValue:
         if budget.nodes_left < 0:
             raise NotPlain
 
-        if isinstance(container, dict):
+        if type(container) is dict:  # Faster than isinstance(), and the container is an exact type.
             frozen: dict[str, JSONValue] = {}
             for key, item in container.items():
                 if type(key) is not str:
