@@ -474,6 +474,7 @@ class _Converter:
         """Convert one ``security`` array, once for every operation that shares it.
 
         ``raw`` is the value in the input, which is only read when ``requirements`` is None (invalid).
+        Raises ``ValidationError`` when that value holds a part that JSON cannot express.
         """
         # The reader returns the same tuple for an array that YAML aliases share.
         key = id(raw) if requirements is None else id(requirements)
@@ -482,7 +483,18 @@ class _Converter:
             return converted
         if requirements is None:
             # An invalid value stays as it is, broken in the same way, as the input's findings report.
-            converted = Check(pointer, Budget()).json_value("security", raw)
+            parent = pointer.removesuffix("/security")  # Every caller passes the pointer of a security.
+            check = Check(parent, Budget())
+            converted = check.json_value("security", raw)
+            if check.problems:
+                # JSON cannot hold that part, and leaving it out can remove a credential: fail closed.
+                _, problem = check.problems[0]
+                message = (
+                    f"{problem.message}, so this security cannot be copied into the converted document,"
+                    " and leaving the value out could let the operation run with fewer credentials"
+                    " (fix the value, then convert again)"
+                )
+                raise _one_error(problem.path, message)
         else:
             converted = tuple(self._requirements(pointer, requirements))
         self._arrays[key] = converted

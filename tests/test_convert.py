@@ -342,6 +342,66 @@ def test_to_openapi3_copies_invalid_security_as_it_is() -> None:
     assert [finding.rule for finding in converted.findings] == ["invalid-requirement", "invalid-requirement"]
 
 
+_FEWER_CREDENTIALS = (
+    ", so this security cannot be copied into the converted document, and leaving the value out could let"
+    " the operation run with fewer credentials (fix the value, then convert again)"
+)
+
+
+@pytest.mark.parametrize(
+    ("security", "path", "problem"),
+    [
+        pytest.param(
+            [{1: ["read"]}], "/security/0/1", "expected a string key, got 1 (integer)", id="only-key"
+        ),
+        pytest.param(
+            [{"key": ["read"], None: ["read"]}],
+            "/security/0/None",
+            "expected a string key, got None (null)",
+            id="one-of-two",
+        ),
+        pytest.param(
+            [{"key": [b"read"]}],
+            "/security/0/key/0",
+            "expected a JSON value, got b'read' (bytes)",
+            id="scope",
+        ),
+    ],
+)
+def test_to_swagger2_fails_closed_on_security_json_cannot_hold(
+    security: list[dict[object, object]], path: str, problem: str
+) -> None:
+    document = {
+        "openapi": "3.0.3",
+        "components": {"securitySchemes": {"key": {"type": "apiKey", "name": "k", "in": "query"}}},
+        "security": security,
+    }
+
+    with pytest.raises(ValidationError) as raised:
+        to_swagger2(document)
+
+    assert [(item.path, item.message) for item in raised.value.errors] == [
+        (path, problem + _FEWER_CREDENTIALS)
+    ]
+
+
+def test_to_openapi3_fails_closed_on_operation_security_json_cannot_hold() -> None:
+    document = _swagger(
+        {"key": {"type": "apiKey", "name": "k", "in": "query"}},
+        paths={"/admin": {"delete": {"security": [{True: []}]}}},  # type: ignore[dict-item]
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        to_openapi3(document)
+
+    assert [(item.path, item.message) for item in raised.value.errors] == [
+        (
+            "/paths/~1admin/delete/security/0/True",
+            "expected a string key, got True (boolean)" + _FEWER_CREDENTIALS,
+        )
+    ]
+
+
 def test_to_openapi3_leaves_out_requirement_on_invalid_scheme() -> None:
     document = _swagger(
         {

@@ -237,6 +237,34 @@ def test_convert_limit_fails_in_one_line(tmp_path: Path, capsys: pytest.CaptureF
     )
 
 
+def test_convert_fails_closed_on_unquoted_yaml_scheme_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("yaml")
+    path = tmp_path / "api.yaml"
+    path.write_text(
+        "openapi: 3.0.3\n"
+        "components:\n"
+        "  securitySchemes:\n"
+        '    "1": {type: apiKey, name: k, in: query}\n'
+        "paths:\n"
+        "  /admin:\n"
+        "    delete:\n"
+        "      security:\n"
+        "        - 1: []\n",
+        encoding="utf-8",
+    )
+
+    status, out, err = _run(capsys, "convert", "--to", "2.0", str(path))
+
+    assert status == 2
+    assert out == ""
+    assert err.startswith(
+        f"oauthflows: {path}: /paths/~1admin/delete/security/0/1: expected a string key, got 1 (integer), so"
+        " this security cannot be copied"
+    )
+
+
 def test_convert_unparsable_file_fails_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
