@@ -5,17 +5,19 @@ a minimal OpenAPI 3 document, or of an OpenAPI 3 document as Swagger 2.0 with
 ``--to 2.0``, and its findings on standard error.
 
 Exit status: 0 without errors, 1 with errors (or warnings, with ``--strict``),
-2 when a file cannot be read or parsed or the usage is wrong. With several
-files the highest status wins.
+2 when a file cannot be read or parsed, the output cannot be written, or the
+usage is wrong. With several files the highest status wins.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Final, TextIO
 
@@ -41,18 +43,70 @@ EXIT_OUTPUT_CLOSED: Final = 141
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``) and return the exit status."""
-    parser = _build_parser()
-    arguments = parser.parse_args(argv)
+    with _usable_streams():
+        parser = _build_parser()
+        arguments = parser.parse_args(argv)
+        try:
+            status: int = arguments.run(arguments)
+        except BrokenPipeError:
+            # The reader of our output went away (`oauthflows check x.json | head`): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_OUTPUT_CLOSED
+        except OSError as error:
+            # Reading reports its own errors, so this one is from writing, as on a full disk (`> /dev/full`).
+            _report_write_error(error)
+            return EXIT_UNREADABLE
+        except KeyboardInterrupt:
+            return 130
+        return status
+
+
+@contextmanager
+def _usable_streams() -> Generator[None, None, None]:
+    """Make standard output and error safe to write to, and restore them afterwards.
+
+    A stream that the shell closed (``>&-``) is ``None`` in Python: it is
+    replaced by os.devnull, as if the output had been sent there. Characters
+    that a stream's encoding lacks (an ASCII or cp1252 console) are written as
+    backslash escapes instead of raising ``UnicodeEncodeError``.
+    """
+    saved = (sys.stdout, sys.stderr)
+    opened: list[TextIO] = []
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # Closed below.
+        opened.append(sys.stdout)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # Closed below.
+        opened.append(sys.stderr)
+    previous_errors = [_set_errors(stream, "backslashreplace") for stream in (sys.stdout, sys.stderr)]
     try:
-        status: int = arguments.run(arguments)
-    except BrokenPipeError:
-        # The reader of our output went away (`oauthflows check x.json | head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OUTPUT_CLOSED
-    except KeyboardInterrupt:
-        return 130
-    return status
+        yield
+    finally:
+        for stream, errors in zip((sys.stdout, sys.stderr), previous_errors, strict=True):
+            # Flushing may fail as writing did, and the exit status already reports that.
+            with suppress(OSError):
+                _set_errors(stream, errors)
+        sys.stdout, sys.stderr = saved
+        for stream in opened:
+            stream.close()
+
+
+def _set_errors(stream: object, errors: str | None) -> str | None:
+    """Set how ``stream`` encodes what its encoding lacks, and return the setting it had."""
+    if not isinstance(stream, io.TextIOWrapper) or errors is None:
+        return None
+    previous = stream.errors
+    stream.reconfigure(errors=errors)
+    return previous
+
+
+def _report_write_error(error: OSError) -> None:
+    try:
+        print(f"oauthflows: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        sys.stderr.flush()
+    except OSError:
+        pass  # Standard error fails too: the exit status is all that is left.
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -72,7 +126,8 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit status: 0 without errors, 1 with errors (or warnings with --strict),"
-            " 2 when a file cannot be read or parsed. With several files, the highest status wins."
+            " 2 when a file cannot be read or parsed or the output cannot be written. With several files,"
+            " the highest status wins."
         ),
     )
     check.add_argument(
@@ -106,8 +161,9 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit status: 0 without errors, 1 with errors (or warnings with --strict), 2 when the file"
-            " cannot be read or parsed, is not of the version that --to converts from, or passes the limit"
-            " of 1,000,000 requirements written and path item references followed."
+            " cannot be read or parsed, is not of the version that --to converts from, passes the limit"
+            " of 1,000,000 requirements written and path item references followed, or holds a security"
+            " that JSON cannot express, or when the output cannot be written."
         ),
     )
     convert.add_argument(

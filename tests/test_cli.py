@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -402,3 +403,77 @@ def test_module_stops_quietly_when_output_is_closed(tmp_path: Path) -> None:
     # 141 when a write failed on the closed pipe; 1 (errors found) when the kernel took the whole
     # output in one write before the reader went away. Never 2, which means an unreadable file.
     assert process.returncode in (1, 141)
+
+
+UNICODE_CLEAN: dict[str, JSONValue] = {
+    "openapi": "3.1.0",
+    "components": {
+        "securitySchemes": {
+            "oauth": {
+                "type": "oauth2",
+                "flows": {"clientCredentials": {"tokenUrl": "https://тест.example/token", "scopes": {}}},
+            }
+        }
+    },
+}
+"""A document without findings, with a token URL that ASCII cannot encode."""
+
+
+def _shell(command: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    # The shell closes or redirects the streams as a user's would; "$0" is this Python.
+    return subprocess.run(
+        ["sh", "-c", command, sys.executable, *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a stream with >&- needs a POSIX shell")
+def test_module_writes_nowhere_when_output_is_closed(tmp_path: Path) -> None:
+    path = _write(tmp_path, "clean.json", UNICODE_CLEAN)
+
+    checked = _shell('"$0" -m oauthflows check "$1" >&-', path)
+    converted = _shell('"$0" -m oauthflows convert --to 2.0 "$1" >&-', path)
+
+    assert (checked.returncode, checked.stderr) == (0, "")
+    assert (converted.returncode, converted.stderr) == (0, "")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a stream with 2>&- needs a POSIX shell")
+def test_module_exit_status_survives_closed_error_stream(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.json")
+
+    closed_error = _shell('"$0" -m oauthflows check "$1" 2>&-', missing)
+    both_closed = _shell('"$0" -m oauthflows check "$1" >&- 2>&-', missing)
+
+    assert (closed_error.returncode, closed_error.stdout) == (2, "")
+    assert both_closed.returncode == 2
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+def test_module_reports_output_it_cannot_write(tmp_path: Path) -> None:
+    path = _write(tmp_path, "clean.json", UNICODE_CLEAN)
+
+    result = _shell('"$0" -m oauthflows check "$1" > /dev/full', path)
+
+    assert result.returncode == 2
+    assert result.stderr == "oauthflows: cannot write the output: No space left on device\n"
+
+
+def test_module_escapes_what_output_encoding_lacks(tmp_path: Path) -> None:
+    path = _write(tmp_path, "clean.json", UNICODE_CLEAN)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "oauthflows", "check", path],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert "tokenUrl https://\\u0442\\u0435\\u0441\\u0442.example/token" in result.stdout
