@@ -8,7 +8,8 @@ finds every problem of the input.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Mapping
+import sys
+from collections.abc import Callable, Collection, Iterable, Mapping
 from itertools import islice
 
 from ._errors import ValidationError, ValidationErrorItem, escape_pointer_token
@@ -18,7 +19,16 @@ TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
 if TYPE_CHECKING:
     from typing import Final
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_VALUE_PROBLEMS", "MISSING", "Budget", "Check"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "MAX_VALUE_PROBLEMS",
+    "MISSING",
+    "Budget",
+    "Check",
+    "int_fits_text",
+    "max_int_digits",
+]
 
 MAX_DEPTH: Final = 100
 """Deepest nesting of arrays and objects inside one extension value.
@@ -53,6 +63,30 @@ class _Missing:
 
 MISSING: Final = _Missing()
 """The value of a key that the input does not have."""
+
+
+_DIGITS_PER_BIT = 0.30103
+"""log10(2): an integer of n bits has about n times this many decimal digits."""
+
+
+def max_int_digits() -> int:
+    """Return the most digits that ``str()`` and ``json.dumps`` write for an integer here; 0 for no limit."""
+    # Python 3.11 and the security releases of 3.10 and older have the limit, 4,300 digits by default.
+    reader: Callable[[], int] | None = getattr(sys, "get_int_max_str_digits", None)
+    return 0 if reader is None else reader()
+
+
+def int_fits_text(number: int) -> bool:
+    """Tell whether ``str()`` and ``json.dumps`` can write ``number`` under this interpreter's limit."""
+    limit = max_int_digits()
+    # Each digit takes more than 3 bits, so a number of at most 3 bits for each allowed digit fits.
+    if limit == 0 or number.bit_length() <= 3 * limit:
+        return True
+    try:
+        str(number)
+    except ValueError:
+        return False
+    return True
 
 
 class Budget:
@@ -246,14 +280,26 @@ class Check:
     def json_value(self, key: str, value: object) -> JSONValue:
         """Freeze an extension value, checking that it is JSON."""
         kind = type(value)
-        if kind is str or kind is bool or kind is int or value is None:
+        if kind is str or kind is bool or value is None:
             return value  # type: ignore[return-value]
         return self._freeze(key, "", value, 1)
 
     def _freeze(self, key: str, below: str, value: object, depth: int) -> JSONValue:
         kind = type(value)
-        if kind is str or kind is bool or kind is int or value is None:
+        if kind is str or kind is bool or value is None:
             return value  # type: ignore[return-value]
+        if isinstance(value, int):
+            number = value if kind is int else int.__int__(value)
+            if int_fits_text(number):
+                return number
+            digits = int(number.bit_length() * _DIGITS_PER_BIT) + 1
+            self._fail_in_value(
+                key,
+                f"expected an integer that Python can write as text, got one of about {digits:,} digits,"
+                f" over the limit of {max_int_digits():,} (sys.set_int_max_str_digits raises it)",
+                below,
+            )
+            return None
         if isinstance(value, float):
             if math.isfinite(value):
                 return float.__float__(value)
@@ -266,8 +312,6 @@ class Check:
             return self._freeze_container(key, below, container, depth)
         if isinstance(value, str):
             return str.__str__(value)
-        if isinstance(value, int):
-            return int.__int__(value)
         self._fail_in_value(key, f"expected a JSON value, got {describe(value)}", below)
         return None
 

@@ -77,8 +77,12 @@ def slot_setters(model: type, *names: str) -> tuple[Setter, ...]:
     return tuple(members[name].__set__ for name in names)
 
 
-_SCALARS = frozenset({str, int, bool, type(None)})
-"""The exact types of the JSON values stored as given."""
+_SCALARS = frozenset({str, bool, type(None)})
+"""The exact types of the JSON values stored as given; integers are checked for size first."""
+
+_PLAIN_INT_BITS = 1_920
+"""An integer of at most this many bits has under 640 digits, the lowest limit Python allows for writing
+integers as text, so it fits under any setting; a longer one is left to the checked reader."""
 
 
 def plain_extra(data: dict[str, object], known: frozenset[str], budget: Budget) -> FrozenDict[str, JSONValue]:
@@ -95,7 +99,7 @@ def plain_extra(data: dict[str, object], known: frozenset[str], budget: Budget) 
 
 
 def _plain_json(value: object, budget: Budget, depth: int) -> JSONValue:
-    # Freeze an array, an object or a float, as Check.json_value does, or raise NotPlain.
+    # Freeze an array, an object, an integer or a float, as Check.json_value does, or raise NotPlain.
     if type(value) is dict or type(value) is list or type(value) is tuple:
         container: dict[object, object] | list[object] | tuple[object, ...] = value  # pyright: ignore[reportUnknownVariableType]
         if depth > MAX_DEPTH or budget.exhausted:
@@ -121,6 +125,8 @@ def _plain_json(value: object, budget: Budget, depth: int) -> JSONValue:
         return tuple(
             [item if type(item) in _SCALARS else _plain_json(item, budget, depth + 1) for item in container]  # type: ignore[misc]
         )
+    if type(value) is int and value.bit_length() <= _PLAIN_INT_BITS:
+        return value
     if type(value) is float and math.isfinite(value):
         return value
     raise NotPlain

@@ -1136,6 +1136,60 @@ def test_int_enum_extension_is_written_as_plain_int() -> None:
     assert scheme == MutualTLS.from_dict({"type": "mutualTLS", KEY: [1, {"a": 1}]})
 
 
+# Python writes an integer as text only up to a number of digits (4,300 by default), and json.dumps
+# and repr() raise past it, so a model must not hold a longer one.
+
+_LIMIT_SETTABLE = pytest.mark.skipif(
+    not hasattr(sys, "set_int_max_str_digits"), reason="this Python has no limit on the digits of integers"
+)
+
+
+@_LIMIT_SETTABLE
+@pytest.mark.parametrize(
+    ("extension", "path"),
+    [
+        pytest.param(10**4300, f"/{KEY}", id="value"),
+        pytest.param([1, {"a": 10**4300}], f"/{KEY}/1/a", id="nested"),
+        pytest.param([_Color.RED, -(10**5000)], f"/{KEY}/1", id="negative-beside-enum"),
+    ],
+)
+def test_integer_too_long_for_text_is_rejected(extension: object, path: str) -> None:
+    digits = "4,301" if path != f"/{KEY}/1" else "5,001"
+    message = (
+        f"{path}: expected an integer that Python can write as text, got one of about {digits} digits,"
+        " over the limit of 4,300 (sys.set_int_max_str_digits raises it)"
+    )
+
+    assert _error(MutualTLS.from_dict, {"type": "mutualTLS", KEY: extension}) == message
+    assert _error(lambda data: MutualTLS(extra=data), {KEY: extension}) == message
+
+
+@_LIMIT_SETTABLE
+def test_integer_at_digit_limit_round_trips() -> None:
+    data = {"type": "mutualTLS", KEY: [10**4299, -(10**4299)]}
+
+    scheme = MutualTLS.from_dict(data)
+
+    assert scheme.to_dict() == data
+    assert json.loads(json.dumps(scheme.to_dict())) == data
+    assert repr(scheme).startswith("MutualTLS(")
+
+
+@_LIMIT_SETTABLE
+def test_integer_limit_follows_interpreter_setting() -> None:
+    data = {"type": "mutualTLS", KEY: 10**5000}
+    previous = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        scheme = MutualTLS.from_dict(data)
+        written = json.dumps(scheme.to_dict())
+    finally:
+        sys.set_int_max_str_digits(previous)
+
+    assert scheme.extra[KEY] == 10**5000
+    assert len(written) > 5000
+
+
 def test_int_enum_is_not_a_boolean_or_string() -> None:
     data = {"type": "apiKey", "name": _Color.RED, "in": "query", "deprecated": _Color.RED}
 
