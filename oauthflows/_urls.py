@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
-from typing import Final, TypeVar, cast
+from typing import Any, Final, TypeVar, cast
 from urllib.parse import urljoin, urlsplit
 
+from ._errors import ValidationError, ValidationErrorItem
 from ._flows import (
     OAuthFlowAuthorizationCode,
     OAuthFlowClientCredentials,
@@ -16,6 +17,7 @@ from ._flows import (
 )
 from ._schemes import APIKey, HTTPAuthentication, MutualTLS, OAuth2, OpenIdConnect
 from ._swagger2 import Swagger2APIKey, Swagger2Basic, Swagger2OAuth2
+from ._values import quote
 
 __all__ = ["FLOW_URLS", "is_insecure_url", "resolve_urls", "scheme_urls"]
 
@@ -112,7 +114,10 @@ def resolve_urls(scheme: _AnyScheme, server_url: str) -> _AnyScheme:
 
     Resolution follows ``urllib.parse.urljoin``, so absolute URLs stay as
     they are. Schemes without URL fields are returned unchanged. Raises
-    ``TypeError`` for a ``Reference``, which must be resolved first.
+    ``TypeError`` for a ``Reference``, which must be resolved first,
+    ``ValueError`` for a server URL that urllib cannot parse, and
+    ``ValidationError`` for URL fields that it cannot parse, such as an
+    unclosed ``[`` in the host.
     """
     # Callers without a type checker may pass anything.
     if not isinstance(cast(object, scheme), _SCHEME_CLASSES):
@@ -122,43 +127,76 @@ def resolve_urls(scheme: _AnyScheme, server_url: str) -> _AnyScheme:
         )
     if not isinstance(cast(object, server_url), str):
         raise TypeError(f"resolve_urls() expects a server URL string, got {type(server_url).__name__}")
+    try:
+        urlsplit(server_url)
+    except ValueError as error:
+        raise ValueError(f"resolve_urls() expects a server URL, got {quote(server_url)} ({error})") from None
 
+    joiner = _Joiner(server_url)
+    resolved = _resolve(scheme, joiner)
+    if joiner.problems:
+        raise ValidationError(tuple(joiner.problems))
+    return resolved
+
+
+class _Joiner:
+    """Resolves URLs against one server URL, and records each URL that urllib cannot parse."""
+
+    def __init__(self, server_url: str) -> None:
+        self.server_url = server_url
+        self.problems: list[ValidationErrorItem] = []
+
+    def join(self, pointer: str, url: str) -> str:
+        """Return ``url`` resolved, or as it is when it cannot be parsed."""
+        try:
+            return urljoin(self.server_url, url)
+        except ValueError as error:
+            message = (
+                f"expected a URL that can be resolved against the server URL, got {quote(url)} ({error})"
+            )
+            self.problems.append(ValidationErrorItem(pointer, message))
+            return url
+
+
+def _resolve(scheme: _AnyScheme, joiner: _Joiner) -> _AnyScheme:
     if isinstance(scheme, OAuth2):
         flows = scheme.flows
-        metadata_url = scheme.oauth2_metadata_url
         resolved_flows = dataclasses.replace(
             flows,
-            implicit=_resolve_flow(flows.implicit, server_url),
-            password=_resolve_flow(flows.password, server_url),
-            client_credentials=_resolve_flow(flows.client_credentials, server_url),
-            authorization_code=_resolve_flow(flows.authorization_code, server_url),
-            device_authorization=_resolve_flow(flows.device_authorization, server_url),
+            implicit=_resolve_flow(flows.implicit, "implicit", joiner),
+            password=_resolve_flow(flows.password, "password", joiner),
+            client_credentials=_resolve_flow(flows.client_credentials, "clientCredentials", joiner),
+            authorization_code=_resolve_flow(flows.authorization_code, "authorizationCode", joiner),
+            device_authorization=_resolve_flow(flows.device_authorization, "deviceAuthorization", joiner),
         )
         return dataclasses.replace(
             scheme,
             flows=resolved_flows,
-            oauth2_metadata_url=None if metadata_url is None else urljoin(server_url, metadata_url),
+            oauth2_metadata_url=_join_optional(joiner, "/oauth2MetadataUrl", scheme.oauth2_metadata_url),
         )
     if isinstance(scheme, OpenIdConnect):
-        return dataclasses.replace(
-            scheme, open_id_connect_url=urljoin(server_url, scheme.open_id_connect_url)
-        )
+        open_id_connect_url = joiner.join("/openIdConnectUrl", scheme.open_id_connect_url)
+        return dataclasses.replace(scheme, open_id_connect_url=open_id_connect_url)
     if isinstance(scheme, Swagger2OAuth2):
-        authorization_url, token_url = scheme.authorization_url, scheme.token_url
         return dataclasses.replace(
             scheme,
-            authorization_url=None if authorization_url is None else urljoin(server_url, authorization_url),
-            token_url=None if token_url is None else urljoin(server_url, token_url),
+            authorization_url=_join_optional(joiner, "/authorizationUrl", scheme.authorization_url),
+            token_url=_join_optional(joiner, "/tokenUrl", scheme.token_url),
         )
     return scheme  # A type without URL fields.
 
 
-def _resolve_flow(flow: _Flow | None, server_url: str) -> _Flow | None:
+def _join_optional(joiner: _Joiner, pointer: str, url: str | None) -> str | None:
+    return None if url is None else joiner.join(pointer, url)
+
+
+def _resolve_flow(flow: _Flow | None, key: str, joiner: _Joiner) -> _Flow | None:
     if flow is None:
         return None
-    changes = {}
-    for attribute, _ in FLOW_URLS:
+    # The flow classes have different URL fields, so replace() checks the names at run time.
+    changes: dict[str, Any] = {}
+    for attribute, url_key in FLOW_URLS:
         url = getattr(flow, attribute, None)
         if url is not None:
-            changes[attribute] = urljoin(server_url, url)
+            changes[attribute] = joiner.join(f"/flows/{key}/{url_key}", url)
     return dataclasses.replace(flow, **changes)

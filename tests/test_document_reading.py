@@ -16,6 +16,8 @@ from oauthflows import (
     HTTPAuthentication,
     OAuth2,
     OAuthFlowAuthorizationCode,
+    OAuthFlowClientCredentials,
+    OAuthFlowPassword,
     OAuthFlows,
     OpenIdConnect,
     OperationSecurity,
@@ -567,6 +569,43 @@ def test_resolve_urls_joins_openid_connect_and_swagger2_urls() -> None:
     assert openid.open_id_connect_url == "https://id.example.com/.well-known/openid-configuration"
     assert swagger2.authorization_url == "https://auth.example.com/authorize"
     assert swagger2.token_url == "https://auth.example.com/token"
+
+
+def test_resolve_urls_reports_each_url_it_cannot_parse() -> None:
+    scheme = OAuth2(
+        flows=OAuthFlows(
+            password=OAuthFlowPassword(token_url="http://[::1/token", refresh_url="/refresh"),
+            client_credentials=OAuthFlowClientCredentials(token_url="https://[fe80::1/token"),
+        ),
+        oauth2_metadata_url="http://[::1",
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        resolve_urls(scheme, "https://api.example.com/")
+
+    assert [(item.path, item.message) for item in raised.value.errors] == [
+        (
+            "/flows/password/tokenUrl",
+            "expected a URL that can be resolved against the server URL, got 'http://[::1/token'"
+            " (Invalid IPv6 URL)",
+        ),
+        (
+            "/flows/clientCredentials/tokenUrl",
+            "expected a URL that can be resolved against the server URL, got 'https://[fe80::1/token'"
+            " (Invalid IPv6 URL)",
+        ),
+        (
+            "/oauth2MetadataUrl",
+            "expected a URL that can be resolved against the server URL, got 'http://[::1' (Invalid IPv6 URL)",
+        ),
+    ]
+
+
+def test_resolve_urls_rejects_server_url_it_cannot_parse() -> None:
+    with pytest.raises(
+        ValueError, match=r"^resolve_urls\(\) expects a server URL, got 'http://\[::1' \(Invalid IPv6 URL\)$"
+    ):
+        resolve_urls(OpenIdConnect(open_id_connect_url="/x"), "http://[::1")
 
 
 def test_resolve_urls_returns_scheme_without_urls_unchanged() -> None:
