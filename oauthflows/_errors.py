@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ._model import ModelMethods
+from ._values import cast
+
+TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["ValidationError", "ValidationErrorItem"]
 
@@ -33,8 +38,16 @@ class ValidationError(ValueError):
     """The problems, in the order of the input, depth first."""
 
     def __init__(self, errors: tuple[ValidationErrorItem, ...]) -> None:
-        super().__init__(errors)
-        self.errors = errors
+        given = cast(object, errors)  # Callers without a type checker may pass anything.
+        items = tuple(cast("Iterable[object]", given)) if isinstance(given, (tuple, list)) else None
+        if items is None or not all(isinstance(item, ValidationErrorItem) for item in items):
+            # A message string would otherwise print one character per line.
+            raise TypeError(
+                f"ValidationError() expects a tuple of ValidationErrorItem, got {type(errors).__name__}:"
+                f" {errors!r:.100}"
+            )
+        super().__init__(items)
+        self.errors = cast("tuple[ValidationErrorItem, ...]", items)
 
     def __str__(self) -> str:
         return "\n".join(str(item) for item in self.errors)

@@ -568,3 +568,27 @@ def test_constructor_and_from_dict_build_equal_models() -> None:
     built = OAuthFlowImplicit(authorization_url=URL, scopes={"a": "b"}, extra={"x-k": [1]})
 
     assert built == OAuthFlowImplicit.from_dict({"authorizationUrl": URL, "scopes": {"a": "b"}, "x-k": [1]})
+
+
+@pytest.mark.parametrize(
+    ("errors", "shown"),
+    [
+        pytest.param("bad token URL", "str: 'bad token URL'", id="message"),
+        pytest.param("", "str: ''", id="empty-message"),
+        pytest.param(["/tokenUrl"], "list: ['/tokenUrl']", id="list-of-strings"),
+        pytest.param(None, "NoneType: None", id="none"),
+    ],
+)
+def test_validation_error_rejects_other_than_items(errors: object, shown: str) -> None:
+    # A string would otherwise be read as its characters, one problem each.
+    with pytest.raises(TypeError) as raised:
+        ValidationError(errors)  # type: ignore[arg-type]
+
+    assert str(raised.value) == f"ValidationError() expects a tuple of ValidationErrorItem, got {shown}"
+
+
+def test_validation_error_takes_list_of_items() -> None:
+    error = ValidationError([ValidationErrorItem("/tokenUrl", "expected a string")])  # type: ignore[arg-type]
+
+    assert error.errors == (ValidationErrorItem("/tokenUrl", "expected a string"),)
+    assert str(error) == "/tokenUrl: expected a string"
