@@ -15,7 +15,7 @@ from ._findings import Finding, finding
 from ._reference import Reference
 from ._schemes import HTTPAuthentication, OAuth2, SecurityScheme
 from ._swagger2 import SWAGGER2_FLOW_URLS, Swagger2OAuth2, Swagger2SecurityScheme
-from ._urls import is_insecure_url, scheme_urls
+from ._urls import is_insecure_url, scheme_urls, url_parse_error
 from ._values import describe, quote
 
 __all__ = ["check_reference", "check_requirement_member", "check_scheme", "version_name"]
@@ -284,6 +284,19 @@ def _discouraged_flows(
     return findings
 
 
+def _unparsable_urls(
+    pointer: str, data: Mapping[str, object], scheme: AnyScheme, version: SpecVersion
+) -> list[Finding]:
+    """invalid-value: a URL field that urllib cannot parse, which the spec requires to be a URL."""
+    findings: list[Finding] = []
+    for below, url in scheme_urls(scheme):
+        error = url_parse_error(url)
+        if error is not None:
+            message = f"expected a URL, got {quote(url)}, which cannot be parsed ({error})"
+            findings.append(finding("invalid-value", pointer + below, message))
+    return findings
+
+
 def _insecure_urls(
     pointer: str, data: Mapping[str, object], scheme: AnyScheme, version: SpecVersion
 ) -> list[Finding]:
@@ -319,6 +332,7 @@ _SCHEME_RULES: Final[
     _fields_not_allowed,
     _missing_scopes,
     _discouraged_flows,
+    _unparsable_urls,
     _insecure_urls,
     _bearer_format_mismatch,
 )

@@ -19,7 +19,7 @@ from ._schemes import APIKey, HTTPAuthentication, MutualTLS, OAuth2, OpenIdConne
 from ._swagger2 import Swagger2APIKey, Swagger2Basic, Swagger2OAuth2
 from ._values import quote
 
-__all__ = ["FLOW_URLS", "is_insecure_url", "resolve_urls", "scheme_urls"]
+__all__ = ["FLOW_URLS", "is_insecure_url", "resolve_urls", "scheme_urls", "url_parse_error"]
 
 _AnyScheme = TypeVar(
     "_AnyScheme",
@@ -83,6 +83,20 @@ def scheme_urls(scheme: object) -> list[tuple[str, str]]:
         if scheme.token_url is not None:
             urls.append(("/tokenUrl", scheme.token_url))
     return urls
+
+
+def url_parse_error(url: str) -> str | None:
+    """Return why urllib cannot parse ``url``, or None when it can.
+
+    Examples are an unclosed "[" in the host and a port that is not a number.
+    """
+    try:
+        parts = urlsplit(url)
+        parts.hostname  # noqa: B018  # Reading the host and the port checks them.
+        parts.port  # noqa: B018
+    except ValueError as error:
+        return str(error)
+    return None
 
 
 def is_insecure_url(url: str) -> bool:

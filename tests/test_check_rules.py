@@ -880,6 +880,51 @@ def test_insecure_url_reports_swagger2_urls() -> None:
     ]
 
 
+def test_url_that_cannot_be_parsed_is_invalid_value() -> None:
+    document = _openapi(
+        "3.1.0",
+        {
+            "oauth": {
+                "type": "oauth2",
+                "flows": {
+                    "clientCredentials": {
+                        "tokenUrl": "http://[fe80::1/token",
+                        "refreshUrl": "https://auth.example.com:port/refresh",
+                        "scopes": {},
+                    }
+                },
+            },
+        },
+    )
+
+    assert _lines(document) == [
+        "/components/securitySchemes/oauth/flows/clientCredentials/tokenUrl: error: expected a URL, got"
+        " 'http://[fe80::1/token', which cannot be parsed (Invalid IPv6 URL) [invalid-value]",
+        "/components/securitySchemes/oauth/flows/clientCredentials/refreshUrl: error: expected a URL, got"
+        " 'https://auth.example.com:port/refresh', which cannot be parsed (Port could not be cast to integer"
+        " value as 'port') [invalid-value]",
+    ]
+
+
+def test_url_that_cannot_be_parsed_is_not_judged_insecure() -> None:
+    assert not is_insecure_url("http://[::1/token")
+    assert not is_insecure_url("http://[fe80::1/token")
+
+
+def test_swagger2_url_that_cannot_be_parsed_is_invalid_value() -> None:
+    scheme: dict[str, JSONValue] = {
+        "type": "oauth2",
+        "flow": "application",
+        "tokenUrl": "https://[::1/token",
+        "scopes": {},
+    }
+
+    assert _lines(_swagger({"machines": scheme})) == [
+        "/securityDefinitions/machines/tokenUrl: error: expected a URL, got 'https://[::1/token', which cannot"
+        " be parsed (Invalid IPv6 URL) [invalid-value]"
+    ]
+
+
 SAFE_URLS = [
     "https://auth.example.com/token",
     "/oauth/token",
@@ -890,7 +935,6 @@ SAFE_URLS = [
     "http://127.0.0.1/token",
     "http://127.10.20.30:9000/token",
     "http://[::1]:8000/token",
-    "http://[::1/token",
     "http:/token",
     "ftp://files.example.com/token",
 ]
