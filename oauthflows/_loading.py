@@ -44,6 +44,9 @@ def load_text(text: str | bytes, name: str = "") -> Mapping[str, object]:
     elif text.startswith("\ufeff"):
         text = text[1:]
 
+    if not text.strip():
+        _fail("the input is empty, expected an OpenAPI document (a JSON or YAML object)")
+
     lowered = name.lower()
     if lowered.endswith(_JSON_SUFFIXES):
         document = _load_json(text)
@@ -102,6 +105,9 @@ def _load_yaml(text: str) -> object:
     except yaml.MarkedYAMLError as error:
         where = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "malformed document"
+        if error.context and error.problem and error.problem.startswith("but "):
+            # The problem ends a sentence that the context begins ("expected a single document ...").
+            problem = f"{error.context}, {error.problem}"
         position = f" at line {where.line + 1} column {where.column + 1}" if where else ""
         _fail(f"invalid YAML: {problem}{position}")
     except yaml.YAMLError as error:

@@ -175,7 +175,11 @@ YAML_UNPARSABLE: dict[str, tuple[str, str]] = {
         "just text\n",
         "expected an object (an OpenAPI document) at the root, got 'just text' (string)",
     ),
-    "empty": ("\n", "expected an object (an OpenAPI document) at the root, got None (null)"),
+    "empty": ("\n", "the input is empty, expected an OpenAPI document (a JSON or YAML object)"),
+    "two-documents": (
+        "openapi: 3.1.0\n---\nopenapi: 3.0.3\n",
+        "invalid YAML: expected a single document in the stream, but found another document at line 2 column 1",
+    ),
     "deep": ("a: " + "[" * 5000 + "]" * 5000 + "\n", "invalid YAML: collections nested too deeply to read"),
 }
 
