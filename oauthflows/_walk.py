@@ -687,7 +687,10 @@ class DocumentReader:
         if not self._spend(pointer, len(container)):
             return
         for key, item in container.items():
-            if pointer == "/paths" and isinstance(key, str) and key.startswith("x-"):
+            if type(key) is not str and not isinstance(key, str):  # An unquoted YAML key such as 5 or null.
+                message = f"expected a string as the key of a path item, got {describe(key)}"
+                self._add("invalid-value", _pointer(pointer, key), message)
+            elif pointer == "/paths" and key.startswith("x-"):
                 continue  # An extension of the Paths Object.
             self._read_path_item(_pointer(pointer, key), item, 0)
             if self.budget.exhausted:

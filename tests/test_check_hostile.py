@@ -233,7 +233,7 @@ WRONG_SHAPES: dict[str, tuple[dict[str, JSONValue], list[tuple[str, str]]]] = {
     ),
     "non-string-keys": (
         cast("dict[str, JSONValue]", {"openapi": "3.1.0", "paths": {1: {"get": {"security": [{2: []}]}}}}),
-        [("/paths/1/get/security/0/2", "invalid-requirement")],
+        [("/paths/1", "invalid-value"), ("/paths/1/get/security/0/2", "invalid-requirement")],
     ),
     "not-json-values": (
         cast(

@@ -1101,3 +1101,20 @@ def test_shared_security_array_read_once() -> None:
     ]
     assert result.operations[0].security is not None
     assert result.operations[1].security is result.operations[0].security
+
+
+def test_path_item_key_that_is_not_a_string_is_invalid_value() -> None:
+    # An unquoted YAML key such as 5 or null reaches the checker as an int or None.
+    document: dict[str, object] = {
+        "openapi": "3.1.0",
+        "components": {"securitySchemes": {"key": {"type": "apiKey", "name": "k", "in": "query"}}},
+        "paths": {5: {"get": {"security": [{"missing": []}]}}, "x-internal": True},
+        "webhooks": {None: {"post": {}}},
+    }
+
+    assert _lines(document) == [
+        "/paths/5: error: expected a string as the key of a path item, got 5 (integer) [invalid-value]",
+        "/paths/5/get/security/0/missing: error: undefined security scheme 'missing', expected one of 'key'"
+        " from components.securitySchemes [undefined-scheme]",
+        "/webhooks/None: error: expected a string as the key of a path item, got None (null) [invalid-value]",
+    ]
