@@ -50,11 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             status: int = arguments.run(arguments)
         except BrokenPipeError:
             # The reader of our output went away (`oauthflows check x.json | head`): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            _discard_output()
             return EXIT_OUTPUT_CLOSED
         except OSError as error:
             # Reading reports its own errors, so this one is from writing, as on a full disk (`> /dev/full`).
+            _discard_output()
             _report_write_error(error)
             return EXIT_UNREADABLE
         except KeyboardInterrupt:
@@ -99,6 +99,15 @@ def _set_errors(stream: object, errors: str | None) -> str | None:
     previous = stream.errors
     stream.reconfigure(errors=errors)
     return previous
+
+
+def _discard_output() -> None:
+    """Point standard output at os.devnull, so that the flush at exit cannot fail on what is left."""
+    # Python exits with status 120 when that flush fails, which would hide the status returned.
+    with suppress(OSError, ValueError):  # A stream without a file descriptor, as in tests, stays.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _report_write_error(error: OSError) -> None:
