@@ -24,7 +24,7 @@ from urllib.parse import unquote
 
 from ._checks import SpecVersion
 from ._convert_schemes import scheme_to_openapi3, scheme_to_swagger2
-from ._document import Document, read_document
+from ._document import Document, read_completely
 from ._errors import ValidationError, ValidationErrorItem, escape_pointer_token
 from ._fields import MAX_DEPTH, MAX_NODES, MISSING, Budget, Check
 from ._findings import Finding, finding
@@ -108,7 +108,15 @@ def to_swagger2(document: Mapping[str, object]) -> Conversion:
 def _read(function: str, document: object) -> Document:
     if not isinstance(document, Mapping):
         raise TypeError(f"{function}() expects a mapping, got {describe(document)}")
-    return read_document(cast("Mapping[str, object]", document))
+    read, complete = read_completely(cast("Mapping[str, object]", document))
+    if not complete:
+        # Fail closed: the operations after the limit were not read, and would lose their security.
+        where = next((finding for finding in read.findings if "more than the limit" in finding.message), None)
+        message = "the document holds more than the reader's limits allow (see check), so it is not converted"
+        if where is not None:
+            message = f"{where.message}, so the document is not converted"
+        raise _one_error("" if where is None else where.path, message)
+    return read
 
 
 def _one_error(path: str, message: str) -> ValidationError:
@@ -279,10 +287,15 @@ class _Converter:
     ) -> dict[str, JSONValue]:
         """Name each Swagger 2.0 definition: a scheme's own name, or ``NAME_FLOW`` for a split scheme.
 
-        Every name of the input stays reserved, also for schemes left out,
-        because a requirement may still name them.
+        Every name of the input stays reserved: those of schemes, also of
+        schemes left out, and those that requirements name, also undefined
+        ones. Otherwise a requirement that no credential can meet would come
+        to name a new definition, which a credential can meet.
         """
         used_names = set(self.read.schemes)
+        for security in (self.read.security, *(operation.security for operation in self.read.operations)):
+            for requirement in security or ():
+                used_names.update(requirement.schemes)
         written: dict[str, JSONValue] = {}
         for name, at, definitions in planned:
             names: list[str] = []
@@ -294,8 +307,9 @@ class _Converter:
                     new_name = f"{name}_{definition.flow}"
                     if new_name in used_names:
                         message = (
-                            f"the Swagger 2.0 definition of this flow would be named {new_name!r}, which is"
-                            " the name of another scheme, so the flow is left out (rename one of the schemes)"
+                            f"the Swagger 2.0 definition of this flow would be named {new_name!r}, which"
+                            " another scheme or a requirement already uses, so the flow is left out (rename"
+                            " the scheme)"
                         )
                         self.findings.append(_error("not-expressible", f"{at}/flows/{flow_key}", message))
                         continue

@@ -106,9 +106,26 @@ def _collector_paused() -> Generator[None, None, None]:
             gc.enable()
 
 
+def read_completely(document: Mapping[str, object]) -> tuple[Document, bool]:
+    """Read a parsed document as ``read_document`` does, and tell whether it was read to the end.
+
+    The reading stops early when a limit is hit, which the findings report.
+    A conversion must not write a document read only in part, because the
+    operations it did not read would lose their security.
+    """
+    with _collector_paused():
+        reader = DocumentReader(document)
+        reader.read()
+        return _document_of(reader), not reader.budget.exhausted
+
+
 def _read(document: Mapping[str, object]) -> Document:
     reader = DocumentReader(document)
     reader.read()
+    return _document_of(reader)
+
+
+def _document_of(reader: DocumentReader) -> Document:
     return Document(
         version=reader.version,
         spec_version=reader.spec_version,

@@ -545,3 +545,23 @@ def test_convert_shared_path_item_is_written_under_every_path() -> None:
     assert up.to_dict()["paths"] == expected
     assert down.findings == ()
     assert up.findings == ()
+
+
+def test_conversion_fails_closed_when_reading_stops_at_limit() -> None:
+    # One list shared 1,001 times counts 1,001,000 entries, past the limit of 1,000,000.
+    shared = list(range(1000))
+    document = _swagger(
+        {
+            "huge": {"type": "apiKey", "name": "X-H", "in": "header", "x-big": [shared] * 1001},
+            "key": {"type": "apiKey", "name": "X-K", "in": "header"},
+        },
+        paths={"/b": {"get": {"security": [{"key": []}]}}},
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        to_openapi3(document)
+
+    [item] = raised.value.errors
+    assert item.path.startswith("/securityDefinitions/huge/x-big/")
+    assert item.message.startswith("extension values hold more than the limit of 1,000,000")
+    assert item.message.endswith(", so the document is not converted")

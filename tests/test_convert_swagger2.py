@@ -146,8 +146,8 @@ def test_to_swagger2_name_collision_is_error() -> None:
     assert converted.to_dict()["security"] == [{"both_accessCode": ["read"]}]
     assert _lines(converted) == [
         "/components/securitySchemes/both/flows/clientCredentials: error: the Swagger 2.0 definition of this"
-        " flow would be named 'both_application', which is the name of another scheme, so the flow is left out"
-        " (rename one of the schemes) [not-expressible]"
+        " flow would be named 'both_application', which another scheme or a requirement already uses, so the"
+        " flow is left out (rename the scheme) [not-expressible]"
     ]
 
 
@@ -685,3 +685,24 @@ def test_to_swagger2_rejects_document_of_other_version(
 def test_to_swagger2_rejects_non_mapping() -> None:
     with pytest.raises(TypeError, match=r"^to_swagger2\(\) expects a mapping, got 'openapi' \(string\)$"):
         to_swagger2("openapi")  # type: ignore[arg-type]
+
+
+def test_to_swagger2_split_name_never_takes_a_name_requirements_use() -> None:
+    # The input's requirements name schemes that do not exist, so no credential meets them.
+    # A split definition of that name would let one token meet them.
+    flows: dict[str, JSONValue] = {
+        "clientCredentials": {"tokenUrl": "https://a.example/t", "scopes": {"r": "r"}},
+        "password": {"tokenUrl": "https://a.example/t", "scopes": {"r": "r"}},
+    }
+    document: dict[str, JSONValue] = {
+        "openapi": "3.0.3",
+        "components": {"securitySchemes": {"oa": {"type": "oauth2", "flows": flows}}},
+        "security": [{"oa_application": []}],
+        "paths": {"/p": {"get": {"security": [{"oa_password": ["r"]}]}}},
+    }
+
+    converted = to_swagger2(document).to_dict()
+
+    assert "securityDefinitions" not in converted
+    assert converted["security"] == [{"oa_application": []}]
+    assert converted["paths"] == {"/p": {"get": {"security": [{"oa_password": ["r"]}]}}}
