@@ -108,7 +108,19 @@ def to_swagger2(document: Mapping[str, object]) -> Conversion:
 def _read(function: str, document: object) -> Document:
     if not isinstance(document, Mapping):
         raise TypeError(f"{function}() expects a mapping, got {describe(document)}")
-    read, complete = read_completely(cast("Mapping[str, object]", document))
+    given = cast("Mapping[str, object]", document)
+    for section in ("paths", "webhooks"):
+        items = given.get(section)
+        if isinstance(items, Mapping):
+            for key in cast("Mapping[object, object]", items):
+                if not isinstance(key, str):
+                    # Written as JSON, 1 and "1" would name one path, and either could lose its security.
+                    message = (
+                        f"expected a string as the key of a path item, got {describe(key)}, so the document"
+                        " is not converted (quote the key)"
+                    )
+                    raise _one_error(f"/{section}/{escape_pointer_token(key)}", message)
+    read, complete = read_completely(given)
     if not complete:
         # Fail closed: the operations after the limit were not read, and would lose their security.
         where = next((finding for finding in read.findings if "more than the limit" in finding.message), None)

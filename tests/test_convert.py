@@ -565,3 +565,22 @@ def test_conversion_fails_closed_when_reading_stops_at_limit() -> None:
     assert item.path.startswith("/securityDefinitions/huge/x-big/")
     assert item.message.startswith("extension values hold more than the limit of 1,000,000")
     assert item.message.endswith(", so the document is not converted")
+
+
+def test_conversion_fails_closed_on_path_key_that_is_not_a_string() -> None:
+    # As JSON, the paths 1 and "1" would be one key, so one of the two would lose its security.
+    document = _swagger(
+        {"key": {"type": "apiKey", "name": "X-K", "in": "header"}},
+        paths={1: {"get": {"security": []}}, "1": {"get": {"security": [{"key": []}]}}},  # type: ignore[dict-item]
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        to_openapi3(document)
+
+    assert [(item.path, item.message) for item in raised.value.errors] == [
+        (
+            "/paths/1",
+            "expected a string as the key of a path item, got 1 (integer), so the document is not converted"
+            " (quote the key)",
+        )
+    ]
