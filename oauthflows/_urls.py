@@ -105,11 +105,10 @@ def is_insecure_url(url: str) -> bool:
     Loopback is ``localhost``, 127.0.0.0/8 and ``[::1]``. Relative URLs and
     URLs that cannot be parsed are not judged.
     """
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:  # Such as an unclosed "[" in the host.
-        return False
+    if url_parse_error(url) is not None:
+        return False  # Reported as invalid-value instead.
+    parts = urlsplit(url)
+    host = parts.hostname
     if parts.scheme != "http" or not host:  # urlsplit lowercases the scheme and the host.
         return False
     if host == "localhost":
@@ -141,10 +140,9 @@ def resolve_urls(scheme: _AnyScheme, server_url: str) -> _AnyScheme:
         )
     if not isinstance(cast(object, server_url), str):
         raise TypeError(f"resolve_urls() expects a server URL string, got {type(server_url).__name__}")
-    try:
-        urlsplit(server_url)
-    except ValueError as error:
-        raise ValueError(f"resolve_urls() expects a server URL, got {quote(server_url)} ({error})") from None
+    error = url_parse_error(server_url)
+    if error is not None:
+        raise ValueError(f"resolve_urls() expects a server URL, got {quote(server_url)} ({error})")
 
     joiner = _Joiner(server_url)
     resolved = _resolve(scheme, joiner)
@@ -162,14 +160,14 @@ class _Joiner:
 
     def join(self, pointer: str, url: str) -> str:
         """Return ``url`` resolved, or as it is when it cannot be parsed."""
-        try:
-            return urljoin(self.server_url, url)
-        except ValueError as error:
+        error = url_parse_error(url)
+        if error is not None:
             message = (
                 f"expected a URL that can be resolved against the server URL, got {quote(url)} ({error})"
             )
             self.problems.append(ValidationErrorItem(pointer, message))
             return url
+        return urljoin(self.server_url, url)
 
 
 def _resolve(scheme: _AnyScheme, joiner: _Joiner) -> _AnyScheme:

@@ -1118,3 +1118,15 @@ def test_path_item_key_that_is_not_a_string_is_invalid_value() -> None:
         " from components.securitySchemes [undefined-scheme]",
         "/webhooks/None: error: expected a string as the key of a path item, got None (null) [invalid-value]",
     ]
+
+
+def test_url_with_port_out_of_range_is_invalid_not_insecure() -> None:
+    oidc: dict[str, JSONValue] = {
+        "type": "openIdConnect",
+        "openIdConnectUrl": "http://id.example.com:99999/x",
+    }
+
+    assert _lines(_openapi("3.1.0", {"oidc": oidc})) == [
+        "/components/securitySchemes/oidc/openIdConnectUrl: error: expected a URL, got"
+        " 'http://id.example.com:99999/x', which cannot be parsed (Port out of range 0-65535) [invalid-value]"
+    ]

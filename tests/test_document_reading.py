@@ -664,3 +664,22 @@ def test_example_json_is_twin_of_yaml() -> None:
         from_json = json.load(file)
 
     assert from_json == from_yaml
+
+
+def test_resolve_urls_reports_port_it_cannot_parse() -> None:
+    scheme = OpenIdConnect(open_id_connect_url="https://id.example.com:port/.well-known")
+
+    with pytest.raises(ValidationError) as raised:
+        resolve_urls(scheme, "https://api.example.com/")
+    with pytest.raises(
+        ValueError, match=r"^resolve_urls\(\) expects a server URL, got 'http://h:99999/' \(Port out"
+    ):
+        resolve_urls(OpenIdConnect(open_id_connect_url="/x"), "http://h:99999/")
+
+    assert [(item.path, item.message) for item in raised.value.errors] == [
+        (
+            "/openIdConnectUrl",
+            "expected a URL that can be resolved against the server URL, got"
+            " 'https://id.example.com:port/.well-known' (Port could not be cast to integer value as 'port')",
+        )
+    ]
