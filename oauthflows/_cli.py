@@ -6,7 +6,8 @@ a minimal OpenAPI 3 document, or of an OpenAPI 3 document as Swagger 2.0 with
 
 Exit status: 0 without errors, 1 with errors (or warnings, with ``--strict``),
 2 when a file cannot be read or parsed, the output cannot be written, or the
-usage is wrong. With several files the highest status wins.
+usage is wrong, and 141 when the reader of the output stops early. With
+several files the highest status wins.
 """
 
 from __future__ import annotations
@@ -135,8 +136,8 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit status: 0 without errors, 1 with errors (or warnings with --strict),"
-            " 2 when a file cannot be read or parsed or the output cannot be written. With several files,"
-            " the highest status wins."
+            " 2 when a file cannot be read or parsed or the output cannot be written, 141 when the reader"
+            " of the output stops early (| head). With several files, the highest status wins."
         ),
     )
     check.add_argument(
@@ -172,7 +173,8 @@ def _build_parser() -> argparse.ArgumentParser:
             "exit status: 0 without errors, 1 with errors (or warnings with --strict), 2 when the file"
             " cannot be read or parsed, is not of the version that --to converts from, passes the limit"
             " of 1,000,000 requirements written and path item references followed, or holds a security"
-            " that JSON cannot express, or when the output cannot be written."
+            " that JSON cannot express, or when the output cannot be written; 141 when the reader of the"
+            " output stops early."
         ),
     )
     convert.add_argument(
@@ -228,7 +230,7 @@ def _run_check(arguments: argparse.Namespace) -> int:
 def _read(name: str) -> Document | str:
     """Read the document of one FILE argument, or return why it cannot be read or parsed."""
     try:
-        return read_document(sys.stdin.buffer.read() if name == "-" else Path(name))
+        return read_document(_standard_input() if name == "-" else Path(name))
     except OSError as error:
         return f"cannot read the file: {error.strerror or error}"
     except ValidationError as error:
@@ -271,13 +273,20 @@ def _run_convert(arguments: argparse.Namespace) -> int:
 def _load(name: str) -> Mapping[str, object] | str:
     """Parse the document of a FILE argument, or return why it cannot be read or parsed."""
     try:
-        return load_text(sys.stdin.buffer.read()) if name == "-" else load_file(Path(name))
+        return load_text(_standard_input()) if name == "-" else load_file(Path(name))
     except OSError as error:
         return f"cannot read the file: {error.strerror or error}"
     except ValidationError as error:
         return error.errors[0].message
     except ModuleNotFoundError as error:
         return str(error)
+
+
+def _standard_input() -> bytes:
+    """Read all of standard input as bytes; raise ``OSError`` when the shell closed it (``<&-``)."""
+    if sys.stdin is None:
+        raise OSError("standard input is closed")
+    return sys.stdin.buffer.read()
 
 
 def _json_entry(name: str, document: Document) -> dict[str, JSONValue]:

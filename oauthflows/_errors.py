@@ -40,11 +40,11 @@ class ValidationError(ValueError):
     def __init__(self, errors: tuple[ValidationErrorItem, ...]) -> None:
         given = cast(object, errors)  # Callers without a type checker may pass anything.
         items = tuple(cast("Iterable[object]", given)) if isinstance(given, (tuple, list)) else None
-        if items is None or not all(isinstance(item, ValidationErrorItem) for item in items):
+        if not items or not all(isinstance(item, ValidationErrorItem) for item in items):
             # A message string would otherwise print one character per line.
             raise TypeError(
-                f"ValidationError() expects a tuple of ValidationErrorItem, got {type(errors).__name__}:"
-                f" {errors!r:.100}"
+                "ValidationError() expects a non-empty tuple or list of ValidationErrorItem, got"
+                f" {type(errors).__name__}: {errors!r:.100}"
             )
         super().__init__(items)
         self.errors = cast("tuple[ValidationErrorItem, ...]", items)

@@ -477,3 +477,13 @@ def test_module_escapes_what_output_encoding_lacks(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stderr == ""
     assert "tokenUrl https://\\u0442\\u0435\\u0441\\u0442.example/token" in result.stdout
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closing a stream with <&- needs a POSIX shell")
+@pytest.mark.parametrize("command", ["check", "convert"])
+def test_module_reports_closed_standard_input(command: str) -> None:
+    result = _shell(f'"$0" -m oauthflows {command} - <&-')
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == "oauthflows: -: cannot read the file: standard input is closed\n"

@@ -577,6 +577,7 @@ def test_constructor_and_from_dict_build_equal_models() -> None:
         pytest.param("", "str: ''", id="empty-message"),
         pytest.param(["/tokenUrl"], "list: ['/tokenUrl']", id="list-of-strings"),
         pytest.param(None, "NoneType: None", id="none"),
+        pytest.param((), "tuple: ()", id="no-items"),
     ],
 )
 def test_validation_error_rejects_other_than_items(errors: object, shown: str) -> None:
@@ -584,7 +585,9 @@ def test_validation_error_rejects_other_than_items(errors: object, shown: str) -
     with pytest.raises(TypeError) as raised:
         ValidationError(errors)  # type: ignore[arg-type]
 
-    assert str(raised.value) == f"ValidationError() expects a tuple of ValidationErrorItem, got {shown}"
+    assert str(raised.value) == (
+        f"ValidationError() expects a non-empty tuple or list of ValidationErrorItem, got {shown}"
+    )
 
 
 def test_validation_error_takes_list_of_items() -> None:
