@@ -173,7 +173,8 @@ def _build_parser() -> argparse.ArgumentParser:
             "exit status: 0 without errors, 1 with errors (or warnings with --strict), 2 when the file"
             " cannot be read or parsed, is not of the version that --to converts from, passes the limit"
             " of 1,000,000 requirements written and path item references followed, or holds a security"
-            " that JSON cannot express, or when the output cannot be written; 141 when the reader of the"
+            " that JSON or Swagger 2.0 cannot express without losing a credential, or when the output"
+            " cannot be written; 141 when the reader of the"
             " output stops early."
         ),
     )

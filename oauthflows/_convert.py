@@ -124,7 +124,7 @@ def _read(function: str, document: object) -> Document:
     if not complete:
         # Fail closed: the operations after the limit were not read, and would lose their security.
         where = next((finding for finding in read.findings if "more than the limit" in finding.message), None)
-        message = "the document holds more than the reader's limits allow (see check), so it is not converted"
+        message = "the document exceeds a limit of the reader (check shows which), so it is not converted"
         if where is not None:
             message = f"{where.message}, so the document is not converted"
         raise _one_error("" if where is None else where.path, message)
@@ -500,7 +500,7 @@ class _Converter:
         """Convert one ``security`` array, once for every operation that shares it.
 
         ``raw`` is the value in the input, which is only read when ``requirements`` is None (invalid).
-        Raises ``ValidationError`` when that value holds a part that JSON cannot express.
+        Raises ``ValidationError`` when that value contains a part that JSON cannot express.
         """
         # The reader returns the same tuple for an array that YAML aliases share.
         key = id(raw) if requirements is None else id(requirements)
@@ -529,6 +529,7 @@ class _Converter:
     def _requirements(self, pointer: str, requirements: tuple[SecurityRequirement, ...]) -> list[JSONValue]:
         alternatives: list[JSONValue] = []
         left_out: list[tuple[int, SecurityRequirement, list[str]]] = []
+        with_roles: list[tuple[int, list[tuple[str, tuple[str, ...]]]]] = []
         unchanged = self.unchanged
         without_roles = self.unchanged_without_roles
         for index, requirement in enumerate(requirements):
@@ -542,6 +543,12 @@ class _Converter:
                 alternatives.append(cast("JSONValue", requirement.schemes))
                 continue
             item_pointer = f"{pointer}/{index}"
+            roles = [
+                (name, scopes) for name, scopes in members.items() if scopes and self._roles_dropped(name)
+            ]
+            if roles:
+                with_roles.append((index, roles))
+                continue
             missing = [name for name in requirement.schemes if self._output_names(item_pointer, name) == ()]
             if missing:
                 left_out.append((index, requirement, missing))
@@ -568,7 +575,41 @@ class _Converter:
                     self.findings.append(
                         finding("not-expressible", _pointer(f"{pointer}/{index}", name), message)
                     )
+        self._leave_out_roles(pointer, with_roles, bool(alternatives))
         return alternatives
+
+    def _roles_dropped(self, name: str) -> bool:
+        """Tell whether Swagger 2.0 output would lose the roles that a requirement lists for ``name``."""
+        kind = self.output_types.get(name)
+        # 3.0 did not allow roles either, so they are kept there and the checker reports them.
+        return self.target == "2.0" and kind not in (None, "oauth2") and self.read.spec_version != "3.0"
+
+    def _leave_out_roles(
+        self, pointer: str, with_roles: list[tuple[int, list[tuple[str, tuple[str, ...]]]]], others: bool
+    ) -> None:
+        """Leave out each requirement with roles, which Swagger 2.0 cannot express, or fail closed.
+
+        Without its roles, a requirement would let any holder of the
+        credential in, so it is left out while other requirements remain.
+        When every requirement has roles, nothing is left to write, and the
+        conversion raises ``ValidationError`` rather than drop the security.
+        """
+        for index, roles in with_roles:
+            for name, scopes in roles:
+                kind = self.output_types.get(name)
+                member_pointer = _pointer(f"{pointer}/{index}", name)
+                expressed = (
+                    f"the roles {list(scopes)!r} of {kind} scheme {name!r} are not expressible in Swagger"
+                    " 2.0, which allows scopes only for oauth2 schemes"
+                )
+                if not others:
+                    message = (
+                        f"{expressed}, and every requirement of this security lists such roles, so the"
+                        " document is not converted: without them, any holder of the credential would pass"
+                    )
+                    raise _one_error(member_pointer, message)
+                message = f"{expressed}, so this requirement is left out; the other requirements still apply"
+                self.findings.append(finding("not-expressible", member_pointer, message))
 
     def _output_names(self, item_pointer: str, name: str) -> tuple[str, ...] | None:
         """Return the output names of a requirement's scheme: empty when left out, None when undefined."""

@@ -510,15 +510,32 @@ def test_to_swagger2_keeps_undefined_scheme_in_requirement() -> None:
     assert [finding.rule for finding in converted.findings] == ["undefined-scheme"]
 
 
-def test_to_swagger2_leaves_out_roles_of_api_key() -> None:
-    converted = to_swagger2(_openapi({"key": KEY}, security=[{"key": ["admin"]}]))
+def test_to_swagger2_fails_closed_on_roles_of_api_key() -> None:
+    # Without its roles the requirement would let any key holder in.
+    with pytest.raises(ValidationError) as raised:
+        to_swagger2(_openapi({"key": KEY}, security=[{"key": ["admin"]}]))
 
-    assert converted.to_dict()["security"] == [{"key": []}]
+    assert [(item.path, item.message) for item in raised.value.errors] == [
+        (
+            "/security/0/key",
+            "the roles ['admin'] of apiKey scheme 'key' are not expressible in Swagger 2.0, which allows scopes"
+            " only for oauth2 schemes, and every requirement of this security lists such roles, so the document"
+            " is not converted: without them, any holder of the credential would pass",
+        )
+    ]
+
+
+def test_to_swagger2_leaves_out_requirement_with_roles_beside_others() -> None:
+    converted = to_swagger2(
+        _openapi({"key": KEY, "other": KEY}, security=[{"key": ["admin"]}, {"other": [], "key": []}])
+    )
+
+    assert converted.to_dict()["security"] == [{"other": [], "key": []}]
     assert _lines(converted) == [
         _not_expressible(
             "/security/0/key",
-            "roles ['admin'] of apiKey scheme 'key' are not expressible in Swagger 2.0, which allows scopes only"
-            " for oauth2 schemes, so they are left out",
+            "the roles ['admin'] of apiKey scheme 'key' are not expressible in Swagger 2.0, which allows scopes"
+            " only for oauth2 schemes, so this requirement is left out; the other requirements still apply",
         )
     ]
 
