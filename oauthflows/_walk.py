@@ -14,7 +14,7 @@ alias that makes a path item contain itself is reported, not followed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from enum import Enum
 from typing import Final, TypeGuard, cast
 from urllib.parse import unquote
@@ -34,6 +34,7 @@ from ._checks import (
 from ._errors import escape_pointer_token
 from ._fields import MAX_DEPTH, MISSING, Budget, Check
 from ._findings import BoundedFindings, Finding, finding
+from ._plain import slot_setters
 from ._reference import Reference
 from ._requirements import (
     BUDGET_EXHAUSTED,
@@ -76,16 +77,11 @@ class _NotCached(Enum):
     NOT_CACHED = 0
 
 
-# The __set__ of each slot of the frozen models that the reader builds by the thousand. Calling one
-# skips the two argument tuples that each object.__setattr__ call builds, which saved 8% of the
-# walk's instructions on the benchmark's document (counted by valgrind on CPython 3.11).
-_set_schemes: Final[Callable[[SecurityRequirement, FrozenDict[str, tuple[str, ...]]], None]] = (
-    SecurityRequirement.__dict__["schemes"].__set__
-)
-_set_pointer: Final[Callable[[OperationSecurity, str], None]] = OperationSecurity.__dict__["pointer"].__set__
-_set_security: Final[Callable[[OperationSecurity, tuple[SecurityRequirement, ...] | None], None]] = (
-    OperationSecurity.__dict__["security"].__set__
-)
+# The slot setters of the frozen models that the reader builds by the thousand. Calling one skips
+# the two argument tuples that each object.__setattr__ call builds, which saved 8% of the walk's
+# instructions on the benchmark's document (counted by valgrind on CPython 3.11).
+(_set_schemes,) = slot_setters(SecurityRequirement, "schemes")
+_set_pointer, _set_security = slot_setters(OperationSecurity, "pointer", "security")
 
 
 def _is_object(value: object) -> TypeGuard[Mapping[object, object]]:
