@@ -103,7 +103,7 @@ def _set_errors(stream: object, errors: str | None) -> str | None:
 
 
 def _discard_output() -> None:
-    """Point standard output at os.devnull, so that the flush at exit cannot fail on what is left."""
+    """Point standard output at os.devnull where it has a file descriptor, for the flush at exit."""
     # Python exits with status 120 when that flush fails, which would hide the status returned.
     with suppress(OSError, ValueError):  # A stream without a file descriptor, as in tests, stays.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -112,11 +112,9 @@ def _discard_output() -> None:
 
 
 def _report_write_error(error: OSError) -> None:
-    try:
+    with suppress(OSError):  # Standard error may fail too, and then the exit status is all that is left.
         print(f"oauthflows: cannot write the output: {error.strerror or error}", file=sys.stderr)
         sys.stderr.flush()
-    except OSError:
-        pass  # Standard error fails too: the exit status is all that is left.
 
 
 def _build_parser() -> argparse.ArgumentParser:

@@ -108,9 +108,9 @@ def to_swagger2(document: Mapping[str, object]) -> Conversion:
 def _read(function: str, document: object) -> Document:
     if not isinstance(document, Mapping):
         raise TypeError(f"{function}() expects a mapping, got {describe(document)}")
-    given = cast("Mapping[str, object]", document)
+    mapping = cast("Mapping[str, object]", document)
     for section in ("paths", "webhooks"):
-        items = given.get(section)
+        items = mapping.get(section)
         if isinstance(items, Mapping):
             for key in cast("Mapping[object, object]", items):
                 if not isinstance(key, str):
@@ -120,7 +120,7 @@ def _read(function: str, document: object) -> Document:
                         " is not converted (quote the key)"
                     )
                     raise _one_error(f"/{section}/{escape_pointer_token(key)}", message)
-    read, complete = read_completely(given)
+    read, complete = read_completely(mapping)
     if not complete:
         # Fail closed: the operations after the limit were not read, and would lose their security.
         where = next((finding for finding in read.findings if "more than the limit" in finding.message), None)

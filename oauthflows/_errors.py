@@ -7,10 +7,6 @@ from dataclasses import dataclass
 from ._model import ModelMethods
 from ._values import cast
 
-TYPE_CHECKING = False  # As typing's, without importing typing: see _values.py.
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
 __all__ = ["ValidationError", "ValidationErrorItem"]
 
 
@@ -38,8 +34,8 @@ class ValidationError(ValueError):
     """The problems, in the order of the input, depth first."""
 
     def __init__(self, errors: tuple[ValidationErrorItem, ...]) -> None:
-        given = cast(object, errors)  # Callers without a type checker may pass anything.
-        items = tuple(cast("Iterable[object]", given)) if isinstance(given, (tuple, list)) else None
+        argument = cast(object, errors)  # Callers without a type checker may pass anything.
+        items = tuple(cast("list[object]", argument)) if isinstance(argument, (tuple, list)) else ()
         if not items or not all(isinstance(item, ValidationErrorItem) for item in items):
             # A message string would otherwise print one character per line.
             raise TypeError(
