@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 from typing import Any, Final, TypeVar, cast
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from ._errors import ValidationError, ValidationErrorItem
 from ._flows import (
@@ -85,15 +85,21 @@ def scheme_urls(scheme: object) -> list[tuple[str, str]]:
     return urls
 
 
+def _checked_split(url: str) -> SplitResult:
+    """Split ``url``, raising ``ValueError`` when urllib cannot parse it, its host and port included."""
+    parts = urlsplit(url)
+    parts.hostname  # noqa: B018  # Reading the host and the port checks them.
+    parts.port  # noqa: B018
+    return parts
+
+
 def url_parse_error(url: str) -> str | None:
     """Return why urllib cannot parse ``url``, or None when it can.
 
     Examples are an unclosed "[" in the host and a port that is not a number.
     """
     try:
-        parts = urlsplit(url)
-        parts.hostname  # noqa: B018  # Reading the host and the port checks them.
-        parts.port  # noqa: B018
+        _checked_split(url)
     except ValueError as error:
         return str(error)
     return None
@@ -105,9 +111,10 @@ def is_insecure_url(url: str) -> bool:
     Loopback is ``localhost``, 127.0.0.0/8 and ``[::1]``. Relative URLs and
     URLs that cannot be parsed are not judged.
     """
-    if url_parse_error(url) is not None:
+    try:
+        parts = _checked_split(url)
+    except ValueError:
         return False  # Reported as invalid-value instead.
-    parts = urlsplit(url)
     host = parts.hostname
     if parts.scheme != "http" or not host:  # urlsplit lowercases the scheme and the host.
         return False
