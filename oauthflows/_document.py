@@ -68,7 +68,7 @@ def read_document(source: str | bytes | os.PathLike[str] | Mapping[str, object])
             document = load_text(given) if is_text else load_file(given)
         else:
             raise TypeError(f"read_document() expects a path, text or a mapping, got {describe(given)}")
-        return _read(document)
+        return _read(document)[0]
 
 
 def check_document(document: Mapping[str, object]) -> tuple[Finding, ...]:
@@ -84,7 +84,7 @@ def check_document(document: Mapping[str, object]) -> tuple[Finding, ...]:
     if not isinstance(given, Mapping):
         raise TypeError(f"check_document() expects a mapping, got {describe(given)}")
     with _collector_paused():
-        return _read(document).findings
+        return _read(document)[0].findings
 
 
 @contextmanager
@@ -114,19 +114,14 @@ def read_completely(document: Mapping[str, object]) -> tuple[Document, bool]:
     operations it did not read would lose their security.
     """
     with _collector_paused():
-        reader = DocumentReader(document)
-        reader.read()
-        return _document_of(reader), not reader.budget.exhausted
+        return _read(document)
 
 
-def _read(document: Mapping[str, object]) -> Document:
+def _read(document: Mapping[str, object]) -> tuple[Document, bool]:
+    """Read ``document`` into its models and findings, and tell whether no limit stopped the reading."""
     reader = DocumentReader(document)
     reader.read()
-    return _document_of(reader)
-
-
-def _document_of(reader: DocumentReader) -> Document:
-    return Document(
+    document_read = Document(
         version=reader.version,
         spec_version=reader.spec_version,
         schemes=FrozenDict(reader.schemes),
@@ -135,3 +130,4 @@ def _document_of(reader: DocumentReader) -> Document:
         operations=tuple(reader.operations),
         findings=tuple(reader.findings.closed()),
     )
+    return document_read, not reader.budget.exhausted
