@@ -1,4 +1,4 @@
-"""How fast and small a pure-Python reader of the typical payload can be: the floor of the design.
+"""The floor of the design: the least time and memory a pure-Python reader of the typical payload needs.
 
 The contract requires every reader to check the exact type of each value, to
 copy what it keeps so that the caller's later changes cannot reach the

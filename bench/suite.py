@@ -61,7 +61,7 @@ class Results:
     floor: dict[str, float] = field(default_factory=dict)
     """Seconds per call of each step of a typical parse, of the one-function reader and of two libraries."""
     floor_titles: dict[str, str] = field(default_factory=dict)
-    """What each step of ``floor`` does, as the results page shows it."""
+    """The description of each step of ``floor``, as the results page shows it."""
     least_memory: int = 0
     """Bytes of the objects and containers that a parsed typical scheme must own."""
     check: dict[str, float] | None = None

@@ -299,10 +299,11 @@ class _Converter:
     ) -> dict[str, JSONValue]:
         """Name each Swagger 2.0 definition: a scheme's own name, or ``NAME_FLOW`` for a split scheme.
 
-        Every name of the input stays reserved: those of schemes, also of
-        schemes left out, and those that requirements name, also undefined
-        ones. Otherwise a requirement that no credential can meet would come
-        to name a new definition, which a credential can meet.
+        Every name in the input stays reserved: the names of schemes, also of
+        schemes left out, and the names that requirements use, also undefined
+        ones. Otherwise a split definition could take the name in a
+        requirement that no credential meets, and make it one that a
+        credential meets.
         """
         used_names = set(self.read.schemes)
         for security in (self.read.security, *(operation.security for operation in self.read.operations)):
@@ -513,7 +514,7 @@ class _Converter:
             check = Check(parent, Budget())
             converted = check.json_value("security", raw)
             if check.problems:
-                # JSON cannot hold that part, and leaving it out can remove a credential: fail closed.
+                # JSON cannot contain that part, and leaving it out could remove a credential, so stop.
                 _, problem = check.problems[0]
                 message = (
                     f"{problem.message}, so this security cannot be copied into the converted document,"

@@ -71,7 +71,7 @@ _DIGITS_PER_BIT = 0.30103
 
 def max_int_digits() -> int:
     """Return the most digits that ``str()`` and ``json.dumps`` write for an integer here; 0 for no limit."""
-    # Python 3.11 and the security releases of 3.10 and older have the limit, 4,300 digits by default.
+    # CPython 3.11, 3.10.7 and the matching security releases of older lines have it (4,300 digits).
     reader: Callable[[], int] | None = getattr(sys, "get_int_max_str_digits", None)
     return 0 if reader is None else reader()
 

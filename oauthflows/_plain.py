@@ -81,8 +81,9 @@ _SCALARS = frozenset({str, bool, type(None)})
 """The exact types of the JSON values stored as given; integers are checked for size first."""
 
 _PLAIN_INT_BITS = 1_920
-"""An integer of at most this many bits has under 640 digits, the lowest limit Python allows for writing
-integers as text, so it fits under any setting; a longer one is left to the checked reader."""
+"""The most bits of an integer that the fast path stores: under 640 digits, the lowest limit that Python
+allows for writing integers as text, so such an integer fits under any setting. The checked reader
+judges a longer one."""
 
 
 def plain_extra(data: dict[str, object], known: frozenset[str], budget: Budget) -> FrozenDict[str, JSONValue]:
@@ -93,7 +94,7 @@ def plain_extra(data: dict[str, object], known: frozenset[str], budget: Budget) 
             continue
         if type(key) is not str:
             raise NotPlain
-        # One set look-up tells the common scalar apart, and saves a call for each.
+        # One set look-up finds the common scalars, which saves a call for each.
         extra[key] = value if type(value) in _SCALARS else _plain_json(value, budget, 1)  # type: ignore[assignment]
     return FrozenDict(extra) if extra else EMPTY
 

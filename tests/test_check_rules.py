@@ -880,7 +880,7 @@ def test_insecure_url_reports_swagger2_urls() -> None:
     ]
 
 
-def test_url_that_cannot_be_parsed_is_invalid_value() -> None:
+def test_unparsable_url_invalid_value() -> None:
     document = _openapi(
         "3.1.0",
         {
@@ -906,12 +906,12 @@ def test_url_that_cannot_be_parsed_is_invalid_value() -> None:
     ]
 
 
-def test_url_that_cannot_be_parsed_is_not_judged_insecure() -> None:
+def test_unparsable_url_not_judged_insecure() -> None:
     assert not is_insecure_url("http://[::1/token")
     assert not is_insecure_url("http://[fe80::1/token")
 
 
-def test_swagger2_url_that_cannot_be_parsed_is_invalid_value() -> None:
+def test_unparsable_swagger2_url_invalid() -> None:
     scheme: dict[str, JSONValue] = {
         "type": "oauth2",
         "flow": "application",
@@ -1103,7 +1103,7 @@ def test_shared_security_array_read_once() -> None:
     assert result.operations[1].security is result.operations[0].security
 
 
-def test_path_item_key_that_is_not_a_string_is_invalid_value() -> None:
+def test_non_string_path_key_invalid() -> None:
     # An unquoted YAML key such as 5 or null reaches the checker as an int or None.
     document: dict[str, object] = {
         "openapi": "3.1.0",
@@ -1120,7 +1120,7 @@ def test_path_item_key_that_is_not_a_string_is_invalid_value() -> None:
     ]
 
 
-def test_url_with_port_out_of_range_is_invalid_not_insecure() -> None:
+def test_port_out_of_range_invalid() -> None:
     oidc: dict[str, JSONValue] = {
         "type": "openIdConnect",
         "openIdConnectUrl": "http://id.example.com:99999/x",

@@ -368,7 +368,7 @@ _FEWER_CREDENTIALS = (
         ),
     ],
 )
-def test_to_swagger2_fails_closed_on_security_json_cannot_hold(
+def test_to_swagger2_non_json_security_fails(
     security: list[dict[object, object]], path: str, problem: str
 ) -> None:
     document = {
@@ -385,7 +385,7 @@ def test_to_swagger2_fails_closed_on_security_json_cannot_hold(
     ]
 
 
-def test_to_openapi3_fails_closed_on_operation_security_json_cannot_hold() -> None:
+def test_to_openapi3_non_json_security_fails() -> None:
     document = _swagger(
         {"key": {"type": "apiKey", "name": "k", "in": "query"}},
         paths={"/admin": {"delete": {"security": [{True: []}]}}},  # type: ignore[dict-item]
@@ -547,7 +547,7 @@ def test_convert_shared_path_item_is_written_under_every_path() -> None:
     assert up.findings == ()
 
 
-def test_conversion_fails_closed_when_reading_stops_at_limit() -> None:
+def test_convert_fails_at_read_limit() -> None:
     # One list shared 1,001 times counts 1,001,000 entries, past the limit of 1,000,000.
     shared = list(range(1000))
     document = _swagger(
@@ -567,7 +567,7 @@ def test_conversion_fails_closed_when_reading_stops_at_limit() -> None:
     assert item.message.endswith(", so the document is not converted")
 
 
-def test_conversion_fails_closed_on_path_key_that_is_not_a_string() -> None:
+def test_convert_non_string_path_key_fails() -> None:
     # As JSON, the paths 1 and "1" would be one key, so one of the two would lose its security.
     document = _swagger(
         {"key": {"type": "apiKey", "name": "X-K", "in": "header"}},

@@ -510,7 +510,7 @@ def test_to_swagger2_keeps_undefined_scheme_in_requirement() -> None:
     assert [finding.rule for finding in converted.findings] == ["undefined-scheme"]
 
 
-def test_to_swagger2_fails_closed_on_roles_of_api_key() -> None:
+def test_to_swagger2_api_key_roles_fail() -> None:
     # Without its roles the requirement would let any key holder in.
     with pytest.raises(ValidationError) as raised:
         to_swagger2(_openapi({"key": KEY}, security=[{"key": ["admin"]}]))
@@ -525,7 +525,7 @@ def test_to_swagger2_fails_closed_on_roles_of_api_key() -> None:
     ]
 
 
-def test_to_swagger2_leaves_out_requirement_with_roles_beside_others() -> None:
+def test_to_swagger2_drops_roles_beside_others() -> None:
     converted = to_swagger2(
         _openapi({"key": KEY, "other": KEY}, security=[{"key": ["admin"]}, {"other": [], "key": []}])
     )
@@ -704,7 +704,7 @@ def test_to_swagger2_rejects_non_mapping() -> None:
         to_swagger2("openapi")  # type: ignore[arg-type]
 
 
-def test_to_swagger2_split_name_never_takes_a_name_requirements_use() -> None:
+def test_to_swagger2_split_name_avoids_used() -> None:
     # The input's requirements name schemes that do not exist, so no credential meets them.
     # A split definition of that name would let one token meet them.
     flows: dict[str, JSONValue] = {

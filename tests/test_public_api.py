@@ -170,16 +170,16 @@ def test_any_walk_fails_on_missing_annotation() -> None:
         list(_function_hints(_unannotated, "_unannotated"))
 
 
-# `import oauthflows` leaves typing unloaded, so what stands in for it must give the same answers.
+# `import oauthflows` leaves typing unloaded, so its replacements must give the same answers.
 
 
-def test_literal_annotation_resolves_to_typing_literal() -> None:
+def test_literal_resolves_to_typing_literal() -> None:
     hints = typing.get_type_hints(oauthflows.APIKey)
 
     assert hints["in_"] == typing.Literal["query", "header", "cookie"]
 
 
-def test_type_variable_of_flow_methods_resolves_to_its_bound() -> None:
+def test_flow_type_variable_resolves_to_bound() -> None:
     hints = typing.get_type_hints(oauthflows.OAuthFlowPassword.from_dict)
 
     assert hints["return"].__name__ == "_FlowMethods"
